@@ -1,0 +1,58 @@
+# AWS Notes: every command a maintainer needs. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+CHROMIUM ?= /usr/bin/chromium
+PYTEST_ARGS ?=
+
+# Material prints a banner about its end of life on every build; we know.
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM
+
+SITE_STAMP := $(VENV)/.site-requirements
+DEV_STAMP := $(VENV)/.dev-requirements
+
+.PHONY: help serve build test test-fast browser clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(DEV_STAMP) browser ## Run every test (build, content, hooks, browser)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: $(DEV_STAMP) ## Run the tests that need no browser
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+browser: ## Install Debian's chromium for the browser tests, if missing
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+clean: ## Remove the built site, caches and the virtual environment
+	rm -rf site $(VENV) .pytest_cache .hypothesis .ruff_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The virtual environment is (re)installed only when a requirements file is newer than its stamp,
+# so a second `make test` installs nothing.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@

@@ -1,0 +1,94 @@
+"""Structural rules every notes page must follow, checked on its Markdown source.
+
+A page breaks a rule when it would still build but read badly or link unstably: no title, no
+text, or a section whose anchor would change as soon as somebody rewords its heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# `## Amazon EC2 { #ec2 }`: an ATX heading, optionally closed by an attr_list block.
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+EXPLICIT_ID = re.compile(r"(?:^|\s)#(?P<id>[A-Za-z][\w-]*)")
+# Short, lowercase, hyphenated: what readers and other pages type into a URL.
+GOOD_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str | None
+    line: int
+
+
+def headings(markdown: str) -> list[Heading]:
+    """The ATX headings of a page, outside fenced code blocks, in order."""
+    found: list[Heading] = []
+    open_fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        fence = FENCE.match(line)
+        if fence:
+            marker = fence.group("fence")
+            if open_fence is None:
+                open_fence = marker
+            elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
+                open_fence = None
+            continue
+        if open_fence is not None:
+            continue
+        match = HEADING.match(line)
+        if not match:
+            continue
+        explicit = EXPLICIT_ID.search(match.group("attrs") or "")
+        found.append(
+            Heading(
+                level=len(match.group("hashes")),
+                text=match.group("text").strip(),
+                anchor=explicit.group("id") if explicit else None,
+                line=number,
+            )
+        )
+    return found
+
+
+def body_text(markdown: str) -> str:
+    """The page without its headings and blank lines: what is left to read."""
+    kept = [line for line in markdown.splitlines() if line.strip() and not HEADING.match(line)]
+    return "\n".join(kept)
+
+
+def page_problems(markdown: str, meta: dict) -> list[str]:
+    """Every way this page breaks the rules, one readable sentence each; empty when it is fine."""
+    problems: list[str] = []
+    found = headings(markdown)
+    if not body_text(markdown).strip():
+        problems.append("the page has no text")
+    titles = [h for h in found if h.level == 1]
+    if len(titles) != 1:
+        problems.append(f"the page needs exactly one '# Title' heading, it has {len(titles)}")
+    if not str(meta.get("description") or "").strip():
+        problems.append("the front matter has no 'description:' (used for search engines and cards)")
+    seen: dict[str, int] = {}
+    for heading in found:
+        if heading.level == 1:
+            continue
+        where = f"line {heading.line}, heading '{heading.text}'"
+        if heading.anchor is None:
+            problems.append(
+                f"{where} has no explicit anchor: write it as '{'#' * heading.level} {heading.text} {{ #short-id }}'"
+            )
+            continue
+        if not GOOD_ID.match(heading.anchor) or len(heading.anchor) > MAX_ID_LENGTH:
+            problems.append(
+                f"{where}: anchor '#{heading.anchor}' should be lowercase words joined by hyphens, "
+                f"at most {MAX_ID_LENGTH} characters"
+            )
+        if heading.anchor in seen:
+            problems.append(f"{where}: anchor '#{heading.anchor}' is already used on line {seen[heading.anchor]}")
+        seen.setdefault(heading.anchor, heading.line)
+    return problems

@@ -1,0 +1,110 @@
+"""Fixtures shared by the tests: the real site built once, and helpers to build variants of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+# The hooks' plain-Python helpers are imported by tests the way MkDocs imports them.
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from sitetext import built_pages  # noqa: E402  (needs the path above)
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of `project` the way `make build` does; never raises on failure."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A throw-away copy of the project (config, docs, hooks) that a test may break on purpose."""
+    destination.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(DOCS, destination / "docs", ignore=ignore)
+    shutil.copytree(ROOT / "hooks", destination / "hooks", ignore=ignore)
+    shutil.copytree(ROOT / "overrides", destination / "overrides", ignore=ignore)
+    return destination
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> subprocess.CompletedProcess[str]:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site_dir)
+    result.site_dir = site_dir  # type: ignore[attr-defined]
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build) -> Path:
+    """The real site, built once per test run with `--strict`."""
+    assert site_build.returncode == 0, f"strict build failed:\n{site_build.stderr}"
+    return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir):
+    """Every built page of the nav, keyed by its Markdown source ('compute.md')."""
+    return built_pages(ROOT / "mkdocs.yml", site_dir)
+
+
+# -- Browser tests: Playwright drives Debian's chromium, never a downloaded browser -------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these, chromium tries to reach Google's services, which this network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    from serve import serve_directory
+
+    with serve_directory(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium) or set CHROMIUM")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh desktop-sized tab; `page.console_errors` collects what the page logged as errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.console_errors = []
+    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
+    tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
+    yield tab
+    context.close()
