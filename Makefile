@@ -22,7 +22,7 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir site

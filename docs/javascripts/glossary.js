@@ -1,0 +1,78 @@
+// Glossary filter: typing narrows the entries by name, abbreviation, alias or summary, ignoring
+// case and accents. The query lives in the URL (?q=ebs) so a filtered view can be shared.
+// Material swaps pages without reloading (instant navigation): setting up runs on every page
+// through document$, and does nothing where there is no glossary.
+
+document$.subscribe(function () {
+  var box = document.querySelector(".glossary-filter");
+  var input = document.getElementById("glossary-filter-input");
+  if (!box || !input) return;
+
+  var entries = Array.prototype.slice.call(document.querySelectorAll(".glossary-entry"));
+  var letters = Array.prototype.slice.call(document.querySelectorAll(".glossary-letter"));
+  var count = box.querySelector(".glossary-count");
+
+  // The same folding as notekit.glossary.searchable(), which wrote each entry's data-search.
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .split(/[^a-z0-9]+/).filter(Boolean);
+  }
+
+  // Every word of the query must start a word of the entry: "ebs" finds EBS, not "WebSocket".
+  function matches(words, entry) {
+    var text = " " + entry.getAttribute("data-search");
+    return words.every(function (word) { return text.indexOf(" " + word) !== -1; });
+  }
+
+  function apply(query) {
+    var words = fold(query);
+    var needle = words.length > 0;
+    var shown = 0;
+    entries.forEach(function (entry) {
+      var match = !needle || matches(words, entry);
+      entry.hidden = !match;
+      if (match) shown += 1;
+    });
+    // A letter heading stays only while one of its entries does.
+    letters.forEach(function (letter) {
+      var next = letter.nextElementSibling;
+      var any = false;
+      while (next && !next.classList.contains("glossary-letter")) {
+        if (next.classList.contains("glossary-entry") && !next.hidden) any = true;
+        next = next.nextElementSibling;
+      }
+      letter.hidden = !any;
+    });
+    count.textContent = needle
+      ? shown + " of " + entries.length + " terms match \u201c" + query.trim() + "\u201d"
+      : entries.length + " terms";
+  }
+
+  function remember(query) {
+    var url = new URL(window.location.href);
+    if (query.trim()) url.searchParams.set("q", query.trim());
+    else url.searchParams.delete("q");
+    window.history.replaceState(window.history.state, "", url.toString());
+  }
+
+  box.hidden = false;
+  var fromAddress = new URL(window.location.href).searchParams.get("q");
+  // overrides/main.html moved a ?q= present on load out of Material's way, into this variable.
+  var onLoad = window.glossaryQueryOnLoad;
+  window.glossaryQueryOnLoad = undefined;
+  input.value = (typeof onLoad === "string" ? onLoad : fromAddress) || "";
+  apply(input.value);
+  remember(input.value);
+  input.addEventListener("input", function () {
+    apply(input.value);
+    remember(input.value);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && input.value) {
+      event.stopPropagation();
+      input.value = "";
+      apply("");
+      remember("");
+    }
+  });
+});

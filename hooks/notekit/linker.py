@@ -1,0 +1,170 @@
+"""Rewrite a page's HTML: link the first mention of each term per section, expand abbreviations.
+
+The HTML is walked once as a stream of tags and text; only text nodes change, and only by being
+wrapped in `<a>` or `<abbr>`, so the text a reader sees is never altered. Where a link would be
+wrong (headings, links, code, admonition titles, tab labels, the term's own section) the text is
+left alone or, for abbreviations, only given its expansion on hover.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from notekit.matcher import TermMatcher
+from notekit.terms import Term
+
+TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?.*?>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL,
+)
+TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+HEADING = re.compile(r"h([1-6])")
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+RAW_TEXT = {"script", "style", "textarea"}
+# Text inside these is code, markup or already explained: never touched.
+UNTOUCHED = {"code", "pre", "kbd", "samp", "var", "abbr", "svg", "math", "script", "style", "textarea", "title"}
+# Text inside these may show an abbreviation's expansion, but never becomes a link.
+UNLINKED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button", "option"}
+UNLINKED_CLASSES = {"admonition-title", "tabbed-labels", "headerlink", "glossary-no-link"}
+EXPLICIT_SCHEME = "term:"
+
+
+@dataclass
+class LinkedPage:
+    html: str
+    mentioned: set[str] = field(default_factory=set)  # ids of the terms the page mentions
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Element:
+    name: str
+    untouched: bool
+    unlinked: bool
+
+
+def attributes(tag: str) -> dict[str, str]:
+    found = {}
+    for name, double_quoted, single_quoted, bare in ATTRIBUTE.findall(tag):
+        found[name.lower()] = html.unescape(double_quoted or single_quoted or bare)
+    return found
+
+
+def link_title(term: Term, form: str) -> str:
+    """The tooltip: the summary, preceded by the full name when the reader saw an abbreviation."""
+    if form in term.abbr:
+        return f"{term.name}: {term.summary}"
+    return term.summary
+
+
+class PageLinker:
+    """Links one page. `href(term)` gives the URL of a term's note relative to this page."""
+
+    def __init__(self, terms: dict[str, Term], matcher: TermMatcher, href: Callable[[Term], str]):
+        self.terms = terms
+        self.matcher = matcher
+        self.href = href
+        self.term_of_form = {form: term for term in terms.values() for form in term.forms}
+
+    def link(self, page_html: str, source: str) -> LinkedPage:
+        result = LinkedPage(html="")
+        out: list[str] = []
+        stack: list[_Element] = []
+        sections: list[tuple[int, str]] = []  # (heading level, id) from the outermost section inward
+        linked_here: set[str] = set()
+        position = 0
+        for token in TOKEN.finditer(page_html):
+            if token.start() > position:
+                out.append(self._text(page_html[position : token.start()], stack, sections, linked_here, result))
+            tag = token.group()
+            position = token.end()
+            if tag.startswith("<!") or tag.startswith("<?"):
+                out.append(tag)
+                continue
+            name = TAG_NAME.match(tag).group(1).lower()
+            if tag.startswith("</"):
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth].name == name:
+                        del stack[depth:]
+                        break
+                out.append(tag)
+                continue
+            attrs = attributes(tag)
+            if name == "a" and attrs.get("href", "").startswith(EXPLICIT_SCHEME):
+                tag = self._explicit_reference(tag, attrs, source, result)
+            out.append(tag)
+            heading = HEADING.fullmatch(name)
+            if heading and attrs.get("id"):
+                level = int(heading.group(1))
+                while sections and sections[-1][0] >= level:
+                    sections.pop()
+                sections.append((level, attrs["id"]))
+                linked_here = set()
+            if name in RAW_TEXT:
+                closing = page_html.find(f"</{name}", position)
+                closing = len(page_html) if closing < 0 else closing
+                out.append(page_html[position:closing])
+                position = closing
+                continue
+            if name in VOID or tag.endswith("/>"):
+                continue
+            classes = set(attrs.get("class", "").split())
+            parent = stack[-1] if stack else None
+            stack.append(
+                _Element(
+                    name=name,
+                    untouched=name in UNTOUCHED or bool(parent and parent.untouched),
+                    unlinked=name in UNLINKED or bool(classes & UNLINKED_CLASSES) or bool(parent and parent.unlinked),
+                )
+            )
+        if position < len(page_html):
+            out.append(self._text(page_html[position:], stack, sections, linked_here, result))
+        result.html = "".join(out)
+        return result
+
+    def _text(self, raw: str, stack, sections, linked_here: set[str], result: LinkedPage) -> str:
+        inner = stack[-1] if stack else None
+        if inner is not None and inner.untouched:
+            return raw
+        may_link = inner is None or not inner.unlinked
+        in_sections = {section_id for _, section_id in sections}
+        pieces: list[str] = []
+        last = 0
+        for match in self.matcher.find(raw):
+            term = self.term_of_form[match.form]
+            own_section = term.id in in_sections
+            if not own_section:
+                result.mentioned.add(term.id)
+            words = raw[match.start : match.end]
+            if may_link and not own_section and term.id not in linked_here:
+                linked_here.add(term.id)
+                title = html.escape(link_title(term, match.form), quote=True)
+                wrapped = f'<a class="glossary-link" href="{html.escape(self.href(term))}" title="{title}">{words}</a>'
+            elif match.form in term.abbr:
+                wrapped = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
+            else:
+                continue
+            pieces.append(raw[last : match.start])
+            pieces.append(wrapped)
+            last = match.end
+        if not pieces:
+            return raw
+        pieces.append(raw[last:])
+        return "".join(pieces)
+
+    def _explicit_reference(self, tag: str, attrs: dict[str, str], source: str, result: LinkedPage) -> str:
+        term_id = attrs["href"][len(EXPLICIT_SCHEME) :]
+        term = self.terms.get(term_id)
+        if term is None:
+            result.problems.append(f"{source}: a link refers to the term '{term_id}', which no page defines")
+            return tag
+        result.mentioned.add(term.id)
+        new_attrs = f'href="{html.escape(self.href(term))}"'
+        if "title" not in attrs:
+            new_attrs += f' title="{html.escape(term.summary, quote=True)}"'
+        return ATTRIBUTE.sub(lambda m: new_attrs if m.group(1).lower() == "href" else m.group(0), tag)

@@ -1,0 +1,152 @@
+"""The term model: terms read from each page's front matter, checked, and indexed by every name.
+
+A page defines its terms in its front matter, next to the notes they describe:
+
+    terms:
+      - id: ebs                         # the anchor of the heading that holds the note
+        name: Amazon Elastic Block Store
+        abbr: [EBS]                     # abbreviations; on hover they show `name`
+        aliases: [Amazon EBS, EBS volume]
+        summary: One plain-text sentence, 160 characters at most.
+        see: [efs, instance-store]      # related terms, on any page
+
+Every problem found is a sentence naming the file(s) and the term, so the build can report it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+MAX_SUMMARY = 160
+FORBIDDEN_IN_FORMS = set("{}<>\n")
+KNOWN_KEYS = {"id", "name", "abbr", "aliases", "summary", "see"}
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    name: str
+    summary: str
+    source: str  # the Markdown page that defines it, e.g. "storage.md"
+    family: str  # that page's title, e.g. "Storage"
+    abbr: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way the text may name this term: name, abbreviations, aliases."""
+        return (self.name, *self.abbr, *self.aliases)
+
+
+@dataclass
+class TermIndex:
+    terms: dict[str, Term] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def sorted_terms(self) -> list[Term]:
+        return sorted(self.terms.values(), key=lambda term: (sort_key(term.name), term.id))
+
+
+def sort_key(name: str) -> str:
+    """Glossary order: case-insensitive, ignoring the 'Amazon'/'AWS' prefix readers skip over."""
+    lowered = name.casefold()
+    for prefix in ("amazon ", "aws "):
+        if lowered.startswith(prefix):
+            return lowered[len(prefix) :]
+    return lowered
+
+
+def _as_strings(value, what: str, where: str, problems: list[str]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        problems.append(f"{where}: '{what}' must be a list of non-empty texts")
+        return ()
+    return tuple(item.strip() for item in value)
+
+
+def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]) -> tuple[list[Term], list[str]]:
+    """The terms one page defines in its front matter, and what is wrong with them."""
+    raw_terms = meta.get("terms")
+    if raw_terms is None:
+        return [], []
+    if not isinstance(raw_terms, list):
+        return [], [f"{source}: 'terms' in the front matter must be a list of terms"]
+    anchors = set(anchors)
+    terms: list[Term] = []
+    problems: list[str] = []
+    for position, raw in enumerate(raw_terms, start=1):
+        if not isinstance(raw, dict):
+            problems.append(f"{source}: term {position} must be a mapping with id, name and summary")
+            continue
+        term_id = str(raw.get("id") or "").strip()
+        where = f"{source}: term '{term_id or position}'"
+        unknown = sorted(set(raw) - KNOWN_KEYS)
+        if unknown:
+            problems.append(f"{where} has unknown keys {unknown} (known: {sorted(KNOWN_KEYS)})")
+        name = str(raw.get("name") or "").strip()
+        summary = " ".join(str(raw.get("summary") or "").split())
+        if not term_id:
+            problems.append(f"{where} has no 'id'")
+            continue
+        if term_id not in anchors:
+            problems.append(f"{where}: its id must be the anchor of a heading on the page ({{ #{term_id} }})")
+        if not name:
+            problems.append(f"{where} has no 'name'")
+            continue
+        if not summary:
+            problems.append(f"{where} has no 'summary'")
+        elif len(summary) > MAX_SUMMARY:
+            problems.append(f"{where}: its summary has {len(summary)} characters, at most {MAX_SUMMARY} fit a tooltip")
+        term = Term(
+            id=term_id,
+            name=name,
+            summary=summary,
+            source=source,
+            family=family,
+            abbr=_as_strings(raw.get("abbr"), "abbr", where, problems),
+            aliases=_as_strings(raw.get("aliases"), "aliases", where, problems),
+            see=_as_strings(raw.get("see"), "see", where, problems),
+        )
+        for form in term.forms:
+            if len(form) < 2 or FORBIDDEN_IN_FORMS & set(form):
+                problems.append(f"{where}: '{form}' cannot be matched in text (too short, or has {{ }} < > )")
+        terms.append(term)
+    return terms, problems
+
+
+def build_index(pages: Iterable[tuple[list[Term], list[str]]]) -> TermIndex:
+    """Join every page's terms into one index; the same id or form twice is a problem."""
+    index = TermIndex()
+    owner_of_form: dict[str, Term] = {}
+    for terms, problems in pages:
+        index.problems.extend(problems)
+        for term in terms:
+            if term.id in index.terms:
+                first = index.terms[term.id]
+                index.problems.append(f"term id '{term.id}' is defined twice: in {first.source} and in {term.source}")
+                continue
+            index.terms[term.id] = term
+            for form in dict.fromkeys(term.forms):
+                owner = owner_of_form.get(form)
+                if owner is None:
+                    owner_of_form[form] = term
+                elif owner.name == form or term.name == form:
+                    alias_of, named = (term, owner) if owner.name == form else (owner, term)
+                    index.problems.append(
+                        f"'{form}' is the name of term '{named.id}' ({named.source}) and also an alias "
+                        f"or abbreviation of term '{alias_of.id}' ({alias_of.source})"
+                    )
+                else:
+                    index.problems.append(
+                        f"'{form}' names two terms: '{owner.id}' ({owner.source}) and '{term.id}' ({term.source})"
+                    )
+    for term in index.terms.values():
+        for other in term.see:
+            if other not in index.terms:
+                index.problems.append(f"{term.source}: term '{term.id}' has 'see: {other}', which is no term")
+    return index
