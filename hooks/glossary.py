@@ -68,6 +68,11 @@ def on_files(files: Files, config):
 # -- Pages: collect as they render, link once all are known -----------------------------------
 
 
+def relative_url(url: str, from_url: str) -> str:
+    """`url` seen from the page at `from_url`; the home page's empty URL stays a folder ('../')."""
+    return get_relative_url(url or "./", from_url)
+
+
 def on_page_content(html, page, config, files):
     state.pages.append(page)
     return None
@@ -80,7 +85,7 @@ def on_env(env, config, files):
         source = page.file.src_uri
 
         def href(term, page_url=page.url):
-            return get_relative_url(state.url_of[term.source], page_url) + "#" + term.id
+            return relative_url(state.url_of[term.source], page_url) + "#" + term.id
 
         linked = PageLinker(state.index.terms, state.matcher, href).link(page.content, source)
         page.content = linked.html
@@ -93,7 +98,7 @@ def on_env(env, config, files):
             mentions.setdefault(term_id, []).append((page.title, page.url))
     if glossary_page is not None:
         relative = {
-            term_id: [(title, get_relative_url(url, glossary_page.url)) for title, url in pages]
+            term_id: [(title, relative_url(url, glossary_page.url)) for title, url in pages]
             for term_id, pages in mentions.items()
         }
         glossary_page.content = mentions_html(glossary_page.content, relative)

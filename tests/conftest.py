@@ -18,11 +18,16 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from sitetext import built_pages  # noqa: E402  (needs the path above)
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict build of `project` the way `make build` does; never raises on failure."""
+def mkdocs_build(project: Path, site_dir: Path, *, clean: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of `project` the way `make build` does; never raises on failure.
+
+    `clean=False` rebuilds into the existing site the way `mkdocs serve` does (MkDocs calls that
+    a dirty build and warns about it, so it cannot also be strict).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    options = ["--strict", "--clean"] if clean else ["--no-strict", "--dirty"]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,

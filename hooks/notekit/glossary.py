@@ -107,7 +107,7 @@ def entry_markdown(term: Term, index: TermIndex) -> str:
         markdown_text(term.summary),
         "",
         f"*Family:* [{markdown_text(term.family)}]({term.source}) · [Full note]({term.source}#{term.id})",
-        "{: .glossary-meta }",
+        "{: .glossary-meta data-search-exclude }",
         "",
         MENTIONS_PLACEHOLDER.format(id=term.id),
         "",
@@ -115,7 +115,7 @@ def entry_markdown(term: Term, index: TermIndex) -> str:
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
         links = ", ".join(f"[{markdown_text(other.name)}](#{other.id})" for other in related)
-        lines += [f"*See also:* {links}", "{: .glossary-see }", ""]
+        lines += [f"*See also:* {links}", "{: .glossary-see data-search-exclude }", ""]
     lines += ["</div>", ""]
     return "\n".join(lines)
 
@@ -142,7 +142,7 @@ def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]
         if not pages:
             return ""
         links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in pages)
-        return f'<p class="glossary-mentions"><em>Mentioned on:</em> {links}</p>'
+        return f'<p class="glossary-mentions" data-search-exclude><em>Mentioned on:</em> {links}</p>'
 
     return MENTIONS.sub(fill, glossary_html)
 

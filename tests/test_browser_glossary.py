@@ -1,0 +1,106 @@
+"""The glossary in a real browser: the filter, ?q= on load, tooltips on hover, and site search."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_ENTRIES = "document.querySelectorAll('.glossary-entry:not([hidden])').length"
+
+
+def open_glossary(page, site_url, query=""):
+    page.goto(site_url + "glossary/" + (f"?q={query}" if query else ""))
+    page.locator("#glossary-filter-input").wait_for(state="visible")
+
+
+def visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all(".glossary-entry:not([hidden]) h2", "hs => hs.map(h => h.id)")
+
+
+def test_filter_narrows_the_list_and_restores_it(page, site_url):
+    open_glossary(page, site_url)
+    total = page.evaluate(VISIBLE_ENTRIES)
+    assert total >= 60
+    box = page.locator("#glossary-filter-input")
+    box.press_sequentially("ebs")
+    assert set(visible_ids(page)) == {"ebs", "ebs-snapshots"}
+    assert "2 of" in page.locator(".glossary-count").inner_text()
+    assert page.url.endswith("/glossary/?q=ebs"), "the filter is not kept in the address"
+    box.fill("")
+    box.dispatch_event("input")
+    assert page.evaluate(VISIBLE_ENTRIES) == total
+    assert "?q=" not in page.url
+
+
+def test_filter_ignores_case_and_accents_and_searches_summaries(page, site_url):
+    open_glossary(page, site_url)
+    box = page.locator("#glossary-filter-input")
+    box.fill("KÜBERNETES")
+    box.dispatch_event("input")
+    assert "kubernetes" in visible_ids(page)
+    box.fill("resizable")  # a word of a summary, not of a name
+    box.dispatch_event("input")
+    assert visible_ids(page) == ["ec2"]
+
+
+def test_letters_without_visible_entries_hide(page, site_url):
+    open_glossary(page, site_url, "route")
+    shown = page.eval_on_selector_all(".glossary-letter:not([hidden])", "ls => ls.map(l => l.textContent)")
+    assert shown == ["R"]
+
+
+def test_query_in_the_address_filters_on_load_without_opening_site_search(page, site_url):
+    open_glossary(page, site_url, "route")
+    assert page.locator("#glossary-filter-input").input_value() == "route"
+    assert visible_ids(page) == ["route-53"]
+    assert page.url.endswith("/glossary/?q=route")
+    assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+    assert page.console_errors == []
+
+
+def test_filter_works_after_instant_navigation(page, site_url):
+    page.goto(site_url)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Glossary", exact=True).first.click()
+    page.locator("#glossary-filter-input").wait_for(state="visible")
+    page.locator("#glossary-filter-input").press_sequentially("sqs")
+    assert visible_ids(page) == ["sqs"]
+
+
+def test_hovering_a_term_shows_its_summary(page, site_url):
+    page.goto(site_url + "storage/")
+    link = page.locator('a.glossary-link[href$="/compute/#ec2"]').first
+    link.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert "resizable compute capacity" in tooltip.inner_text()
+
+
+def test_hovering_an_abbreviation_shows_its_expansion(page, site_url):
+    page.goto(site_url + "storage/")
+    page.locator("abbr", has_text="S3").first.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip() == "Amazon Simple Storage Service"
+
+
+def search_results(page, site_url, query: str) -> list[str]:
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially(query, delay=30)
+    page.wait_for_function(
+        "() => !/Initializing/.test(document.querySelector('.md-search-result__meta').textContent)"
+        " && document.querySelectorAll('.md-search-result__link').length > 0"
+    )
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    # Drop the highlighting query (?h=ebs) and the page-level rows that head each page's group.
+    return [re.sub(r"\?h=[^#]*", "", href) for href in hrefs if "#" in href]
+
+
+@pytest.mark.parametrize(("query", "entry", "note"), [("EBS", "ebs", "storage/#ebs"), ("SQS", "sqs", "#sqs")])
+def test_site_search_for_an_abbreviation_offers_its_glossary_entry_first(page, site_url, query, entry, note):
+    results = search_results(page, site_url, query)
+    assert results[0].endswith(f"/glossary/#{entry}"), results[:5]
+    assert any(result.endswith(note) for result in results[1:4]), results[:4]

@@ -1,0 +1,270 @@
+"""The glossary on the real site, its JSON export, the cross-links, and the build rejecting bad terms."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import copy_project, mkdocs_build
+
+GLOSSARY = "glossary.md"
+
+
+@pytest.fixture(scope="session")
+def glossary_json(site_dir):
+    return json.loads((site_dir / "glossary.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def terms(glossary_json):
+    return {term["id"]: term for term in glossary_json["terms"]}
+
+
+# -- The glossary page -------------------------------------------------------------------------
+
+
+def test_the_notes_define_at_least_60_terms(terms):
+    assert len(terms) >= 60
+
+
+def test_every_term_has_an_entry_whose_heading_id_is_the_term_id(pages, terms):
+    article = pages[GLOSSARY].article
+    entry_ids = [entry.find("h2")["id"] for entry in article.select(".glossary-entry")]
+    assert sorted(entry_ids) == sorted(terms)
+
+
+def test_entries_run_a_to_z_under_their_letters(pages):
+    article = pages[GLOSSARY].article
+    letters = [p.get_text() for p in article.select(".glossary-letter")]
+    assert letters == sorted(letters) and len(letters) == len(set(letters))
+    entries_per_letter = []
+    for letter in article.select(".glossary-letter"):
+        sibling = letter.find_next_sibling()
+        while sibling is not None and "glossary-letter" not in sibling.get("class", []):
+            entries_per_letter.append((letter.get_text(), sibling.find("h2").get_text()))
+            sibling = sibling.find_next_sibling()
+    for letter, heading in entries_per_letter:
+        name = re.sub(r"^(Amazon|AWS) ", "", heading)
+        assert name[0].upper() == letter, f"'{heading}' is filed under {letter}"
+
+
+def test_jump_bar_links_present_letters_and_disables_the_others(pages):
+    article = pages[GLOSSARY].article
+    bar = article.select_one("nav.glossary-letters")
+    present = {p.get_text() for p in article.select(".glossary-letter")}
+    linked = {a.get_text(): a["href"] for a in bar.find_all("a")}
+    disabled = {s.get_text() for s in bar.select("[aria-disabled=true]")}
+    assert set(linked) == present and disabled == set(string.ascii_uppercase) - present
+    assert all(article.find(id=href[1:]) for href in linked.values())
+
+
+def test_entry_shows_name_aliases_summary_family_note_mentions_and_see_also(pages, terms):
+    entry = pages[GLOSSARY].article.find(id="ebs").find_parent(class_="glossary-entry")
+    text = " ".join(entry.get_text(" ").split())
+    ebs = terms["ebs"]
+    assert ebs["name"] in text and all(alias in text for alias in ebs["aliases"])
+    assert " ".join(ebs["summary"].split()) in text
+    hrefs = [a["href"] for a in entry.find_all("a", href=True)]
+    assert "../storage/" in hrefs and "../storage/#ebs" in hrefs
+    assert [a["href"] for a in entry.select(".glossary-mentions a")] == [
+        "../" + mention["path"] for mention in ebs["mentions"]
+    ]
+    assert [a["href"] for a in entry.select(".glossary-see a")] == [f"#{other}" for other in ebs["see_also"]]
+
+
+def test_filter_box_is_hidden_until_javascript_shows_it(pages):
+    box = pages[GLOSSARY].article.select_one(".glossary-filter")
+    assert box.has_attr("hidden") and box.find("input", id="glossary-filter-input") is not None
+    assert box.find("label", attrs={"for": "glossary-filter-input"}) is not None
+
+
+def test_glossary_is_boosted_in_search_and_each_entry_is_its_own_result(site_dir, terms):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glossary_docs = {d["location"]: d for d in index["docs"] if d["location"].startswith("glossary/#")}
+    assert {f"glossary/#{term_id}" for term_id in terms} <= set(glossary_docs)
+    assert all(d.get("boost", 1) > 1 for d in glossary_docs.values())
+
+
+# -- glossary.json -----------------------------------------------------------------------------
+
+
+def test_json_has_the_documented_format(glossary_json, terms, pages):
+    assert glossary_json["format"] == "aws-notes-glossary" and glossary_json["version"] == 1
+    fields = {"id", "name", "abbreviations", "aliases", "summary", "family", "path", "url", "glossary_path",
+              "mentions", "see_also"}  # fmt: skip
+    for term in terms.values():
+        assert set(term) == fields
+        assert term["url"] == glossary_json["site_url"] + term["path"]
+        page, anchor = term["path"].split("#")
+        assert anchor == term["id"]
+        source = next(s for s in pages if s.removesuffix(".md").removesuffix("index") + "/" == page)
+        assert anchor in pages[source].anchors
+        assert all(other in terms for other in term["see_also"])
+    assert {"title": "Storage", "path": "storage/"} in terms["ec2"]["mentions"]
+
+
+TWO_BUILDS_IN_ONE_PROCESS = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, site = Path(sys.argv[1]), Path(sys.argv[2])
+page = project / "docs" / "storage.md"
+ids = []
+for text in [page.read_text(), page.read_text().replace("  - id: efs", "  - id: efs-gone", 1)]:
+    page.write_text(text.replace("{ #efs }", "{ #efs-gone }") if "efs-gone" in text else text)
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    terms = json.loads((site / "glossary.json").read_text())["terms"]
+    ids.append({t["id"]: [m["path"] for m in t["mentions"]] for t in terms})
+print(json.dumps(ids))
+"""
+
+
+def test_a_second_build_in_the_same_process_starts_afresh(tmp_path):
+    """What `mkdocs serve` does on every save: the hook module and its state are reused."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-c", TWO_BUILDS_IN_ONE_PROCESS, str(project), str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    first, second = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "efs" in first and "efs-gone" not in first
+    assert "efs-gone" in second and "efs" not in second
+    assert len(second) == len(first)
+    assert second["ec2"] == first["ec2"], "mentions from the first build leaked into the second"
+    assert "defined twice" not in result.stderr and "names two terms" not in result.stderr
+
+
+# -- Cross-links on the real site --------------------------------------------------------------
+
+
+def test_terms_link_across_pages_with_their_summary_as_tooltip(pages, terms):
+    link = pages["storage.md"].article.select_one('a.glossary-link[href="../compute/#ec2"]')
+    assert link is not None and link["title"].endswith(terms["ec2"]["summary"])
+
+
+FORBIDDEN_PLACES = "h1, h2, h3, h4, h5, h6, a a, code, pre, abbr, .admonition-title, .tabbed-labels, summary"
+
+
+@pytest.mark.parametrize("source", ["cloud-concepts.md", "compute.md", "storage.md", "machine-learning.md", GLOSSARY])
+def test_no_term_link_where_links_do_not_belong(pages, source):
+    article = pages[source].article
+    bad = [str(a) for place in article.select(FORBIDDEN_PLACES) for a in place.select("a.glossary-link")]
+    assert bad == []
+
+
+def test_no_term_links_to_the_section_it_is_in(pages):
+    for source, page in pages.items():
+        sections: list[tuple[int, str]] = []
+        for element in page.article.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "a"]):
+            if element.name != "a":
+                level = int(element.name[1])
+                while sections and sections[-1][0] >= level:
+                    sections.pop()
+                sections.append((level, element.get("id", "")))
+            elif "glossary-link" in element.get("class", []):
+                target = element["href"].split("#")[-1]
+                own_page = element["href"].startswith("./#")
+                assert not (own_page and target in {s for _, s in sections}), f"{source}: {element}"
+
+
+def test_every_abbreviation_shows_its_expansion(pages, terms):
+    expansions = {}
+    for page in pages.values():
+        for tag in page.article.select("abbr[title], a.glossary-link[title]"):
+            expansions.setdefault(tag.get_text(), tag["title"])
+    for term in terms.values():
+        for abbr in term["abbreviations"]:
+            if abbr in expansions:
+                assert expansions[abbr].startswith(term["name"]), abbr
+
+
+# -- Bad input fails the strict build with one message naming the file and the term -----------
+
+
+def edit_terms(project: Path, source: str, change) -> None:
+    path = project / "docs" / source
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    meta = yaml.safe_load(front)
+    change(meta["terms"])
+    path.write_text("---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body, "utf-8")
+
+
+def term(terms_list, term_id):
+    return next(t for t in terms_list if t["id"] == term_id)
+
+
+BAD_TERMS = {
+    "same id twice": (
+        "compute.md",
+        lambda ts: ts.append({**term(ts, "ec2"), "name": "Other", "abbr": [], "aliases": []}),
+        ["'ec2'", "compute.md"],
+    ),
+    "same alias on two terms": (
+        "storage.md",
+        lambda ts: term(ts, "efs")["aliases"].append("EBS volume"),
+        ["'EBS volume'", "'ebs'", "'efs'", "storage.md"],
+    ),
+    "alias that is another term's name": (
+        "databases.md",
+        lambda ts: term(ts, "redshift").setdefault("aliases", []).append("Amazon Simple Storage Service"),
+        ["'Amazon Simple Storage Service'", "storage.md", "databases.md", "'redshift'"],
+    ),
+    "term without a summary": ("containers.md", lambda ts: term(ts, "ecs").pop("summary"), ["containers.md", "'ecs'"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_TERMS, ids=str)
+def test_build_rejects_bad_terms(case, tmp_path):
+    source, change, named = BAD_TERMS[case]
+    project = copy_project(tmp_path / "project")
+    edit_terms(project, source, change)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    messages = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "Glossary" in line]
+    assert len(messages) == 1, result.stderr
+    assert all(name in messages[0] for name in named), messages[0]
+
+
+def test_build_rejects_a_reference_to_a_term_that_does_not_exist(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "storage.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [the cache](term:no-such-term).\n", "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "storage.md: a link refers to the term 'no-such-term', which no page defines" in result.stderr
+
+
+def test_odd_characters_work_and_html_in_a_summary_is_escaped(tmp_path):
+    project = copy_project(tmp_path / "project")
+    odd = {"id": "caching", "name": "C++ & A/B (tests).", "aliases": ["caching"], "summary": "Uses <b>bold</b> & co."}
+    edit_terms(project, "cloud-concepts.md", lambda ts: ts.__setitem__(ts.index(term(ts, "caching")), odd))
+    page = project / "docs" / "compute.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nWe ran C++ & A/B (tests). here.\n", "utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    compute = (site / "compute" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<a class="glossary-link" href="../cloud-concepts/#caching" title="Uses &lt;b&gt;bold&lt;/b&gt; &amp; co.">'
+        "C++ &amp; A/B (tests).</a>" in compute
+    )
+    raw_json = (site / "glossary.json").read_text(encoding="utf-8")
+    assert "<b>" not in raw_json and "\\u003cb\\u003e" in raw_json
+    exported = {t["id"]: t for t in json.loads(raw_json)["terms"]}
+    assert exported["caching"]["summary"] == "Uses <b>bold</b> & co."
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<b>bold</b>" not in glossary and "Uses &lt;b&gt;bold&lt;/b&gt; &amp; co." in glossary

@@ -1,0 +1,149 @@
+"""Unit tests of the HTML rewriting: where terms are linked, where not, and that text never changes."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from notekit.linker import PageLinker
+from notekit.matcher import TermMatcher
+from notekit.terms import Term
+
+TERMS = {
+    "ec2": Term("ec2", "Amazon Elastic Compute Cloud", "Virtual <servers> & more.", "compute.md", "Compute",
+                abbr=("EC2",), aliases=("Amazon EC2",)),
+    "s3": Term("s3", "Amazon Simple Storage Service", "Object storage.", "storage.md", "Storage",
+               abbr=("S3",), aliases=("Amazon S3",)),
+    "serverless": Term("serverless", "Serverless computing", "No servers to manage.", "concepts.md", "Concepts",
+                       aliases=("serverless",)),
+}  # fmt: skip
+
+
+def linker() -> PageLinker:
+    forms = [form for term in TERMS.values() for form in term.forms]
+    return PageLinker(TERMS, TermMatcher(forms), lambda term: f"../{term.source[:-3]}/#{term.id}")
+
+
+def link(page_html: str, source: str = "page.md"):
+    return linker().link(page_html, source)
+
+
+def links(page_html: str) -> list[str]:
+    return re.findall(r'<a class="glossary-link" href="([^"]+)"', page_html)
+
+
+def test_first_mention_per_section_is_linked_with_the_summary_as_tooltip():
+    out = link('<h2 id="a">A</h2><p>EC2 and EC2.</p><h2 id="b">B</h2><p>Amazon EC2 again.</p>').html
+    assert links(out) == ["../compute/#ec2", "../compute/#ec2"]
+    assert 'title="Amazon Elastic Compute Cloud: Virtual &lt;servers&gt; &amp; more."' in out
+    assert '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>.</p>' in out
+    assert 'title="Virtual &lt;servers&gt; &amp; more.">Amazon EC2</a>' in out
+
+
+def test_subsections_start_afresh():
+    out = link('<h2 id="a">A</h2><p>S3</p><h3 id="a1">A1</h3><p>S3</p>').html
+    assert len(links(out)) == 2
+
+
+def test_never_linked_inside_headings_links_code_or_abbreviations():
+    for wrapper in [
+        '<h2 id="x">{}</h2>',
+        '<a href="/x">{}</a>',
+        "<code>{}</code>",
+        "<pre><code>{}</code></pre>",
+        '<abbr title="t">{}</abbr>',
+        '<p class="admonition-title">{}</p>',
+        '<div class="tabbed-labels"><label for="t">{}</label></div>',
+        "<details><summary>{}</summary></details>",
+        "<script>var x = '{}';</script>",
+        "<style>/* {} */</style>",
+    ]:
+        page_html = wrapper.format("Serverless on Amazon S3")
+        assert links(link(page_html).html) == [], wrapper
+
+
+def test_abbreviations_show_their_expansion_in_headings_and_links_but_not_code():
+    out = link('<h2 id="x">S3</h2><p><a href="/y">EC2</a> <code>S3</code></p>').html
+    assert '<h2 id="x"><abbr title="Amazon Simple Storage Service">S3</abbr></h2>' in out
+    assert '<a href="/y"><abbr title="Amazon Elastic Compute Cloud">EC2</abbr></a>' in out
+    assert "<code>S3</code>" in out
+
+
+def test_never_a_link_to_the_section_the_text_is_in():
+    out = link('<h2 id="s3">S3</h2><p>Amazon S3 stores.</p><h3 id="classes">Classes</h3><p>S3 classes, EC2.</p>')
+    assert links(out.html) == ["../compute/#ec2"]
+    assert "s3" not in out.mentioned and "ec2" in out.mentioned
+
+
+def test_mentions_are_recorded_even_when_not_linked():
+    out = link("<h1 id='t'>T</h1><p>EC2</p><h2 id='u'>EC2</h2>")
+    assert out.mentioned == {"ec2"}
+
+
+def test_explicit_reference_resolves_and_unknown_one_is_a_problem():
+    out = link('<p><a href="term:s3">buckets</a> and <a href="term:nope" title="t">x</a></p>', "storage.md")
+    assert '<a href="../storage/#s3" title="Object storage.">buckets</a>' in out.html
+    assert out.problems == ["storage.md: a link refers to the term 'nope', which no page defines"]
+
+
+def test_unclosed_paragraphs_and_void_elements_do_not_confuse_the_walk():
+    out = link('<p>EC2<br><img src="a.png" alt="S3"><p>S3<hr/><p><span>Serverless</span>').html
+    assert links(out) == ["../compute/#ec2", "../storage/#s3", "../concepts/#serverless"]
+    assert 'alt="S3"' in out
+
+
+# -- Properties: whatever the HTML, the visible text is unchanged and links never nest ---------
+
+WORDS = ["EC2", "S3", "Amazon S3", "serverless", "Serverless", "lambda", "x", "&amp;", "&lt;b&gt;", "S3.txt", "EC2's"]
+text = st.lists(st.sampled_from(WORDS), max_size=6).map(" ".join)
+
+
+def element(children):
+    tags = st.sampled_from(["p", "li", "strong", "em", "a", "code", "h2", "h3", "abbr", "div"])
+
+    def wrap(pair):
+        tag, inner = pair
+        attrs = ' href="/x"' if tag == "a" else ' id="h"' if tag.startswith("h") else ""
+        return f"<{tag}{attrs}>{''.join(inner)}</{tag}>"
+
+    return st.tuples(tags, st.lists(children, max_size=3)).map(wrap)
+
+
+fragments = st.recursive(text, element, max_leaves=12)
+
+
+def visible_text(page_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", page_html))
+
+
+class NestedLinks(HTMLParser):
+    """Counts the links the linker made that sit inside another link, or contain one."""
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[bool] = []  # for each open <a>: is it one of the linker's?
+        self.nested = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            made = ("class", "glossary-link") in attrs
+            if self.open and (made or self.open[-1]):
+                self.nested += 1
+            self.open.append(made)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.open:
+            self.open.pop()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(fragments, min_size=1, max_size=5).map("".join))
+def test_linking_never_changes_visible_text_and_never_nests_links(page_html):
+    out = link(page_html).html
+    assert visible_text(out) == visible_text(page_html)
+    checker = NestedLinks()
+    checker.feed(out)
+    assert checker.nested == 0, "a link was made inside a link"

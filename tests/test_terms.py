@@ -1,0 +1,130 @@
+"""Unit tests of the term model: reading terms from front matter, and joining them into an index."""
+
+from __future__ import annotations
+
+from notekit.terms import Term, build_index, sort_key, terms_from_page
+
+EBS = {
+    "id": "ebs",
+    "name": "Amazon Elastic Block Store",
+    "abbr": ["EBS"],
+    "aliases": ["Amazon EBS", " EBS volume "],
+    "summary": "Block storage   for EC2.",
+    "see": ["efs"],
+}
+
+
+def page(*terms, anchors=("ebs", "efs", "s3")):
+    return terms_from_page({"terms": list(terms)}, "storage.md", "Storage", anchors)
+
+
+def test_reads_every_field_and_tidies_whitespace():
+    terms, problems = page(EBS)
+    assert problems == []
+    assert terms == [
+        Term(
+            id="ebs",
+            name="Amazon Elastic Block Store",
+            summary="Block storage for EC2.",
+            source="storage.md",
+            family="Storage",
+            abbr=("EBS",),
+            aliases=("Amazon EBS", "EBS volume"),
+            see=("efs",),
+        )
+    ]
+    assert terms[0].forms == ("Amazon Elastic Block Store", "EBS", "Amazon EBS", "EBS volume")
+
+
+def test_a_page_without_terms_has_none():
+    assert terms_from_page({"title": "Home"}, "index.md", "Home", []) == ([], [])
+
+
+def test_term_without_summary_is_a_problem_naming_file_and_term():
+    _, problems = page({**EBS, "summary": "  "})
+    assert problems == ["storage.md: term 'ebs' has no 'summary'"]
+
+
+def test_summary_longer_than_a_tooltip_is_a_problem():
+    _, problems = page({**EBS, "summary": "x" * 161})
+    assert problems == ["storage.md: term 'ebs': its summary has 161 characters, at most 160 fit a tooltip"]
+
+
+def test_id_must_be_an_anchor_of_the_page():
+    _, problems = page({**EBS, "id": "elastic-block-store"})
+    assert problems == [
+        "storage.md: term 'elastic-block-store': its id must be the anchor of a heading on the page "
+        "({ #elastic-block-store })"
+    ]
+
+
+def test_missing_id_or_name_and_unknown_keys_are_problems():
+    _, problems = page({"name": "X", "summary": "s."}, {"id": "s3", "summary": "s."}, {**EBS, "alias": ["typo"]})
+    assert problems == [
+        "storage.md: term '1' has no 'id'",
+        "storage.md: term 's3' has no 'name'",
+        "storage.md: term 'ebs' has unknown keys ['alias'] "
+        "(known: ['abbr', 'aliases', 'id', 'name', 'see', 'summary'])",
+    ]
+
+
+def test_forms_that_cannot_be_matched_are_problems():
+    _, problems = page({**EBS, "aliases": ["E", "EBS {gp3}"], "abbr": "EBS"})
+    assert len(problems) == 2 and all("cannot be matched" in p for p in problems)
+
+
+def test_malformed_terms_list_and_entries():
+    assert terms_from_page({"terms": {"ebs": {}}}, "s.md", "S", [])[1] == [
+        "s.md: 'terms' in the front matter must be a list of terms"
+    ]
+    assert page("ebs")[1] == ["storage.md: term 1 must be a mapping with id, name and summary"]
+    assert page({**EBS, "aliases": [1]})[1] == ["storage.md: term 'ebs': 'aliases' must be a list of non-empty texts"]
+
+
+def test_terms_with_punctuation_are_fine():
+    terms, problems = page({"id": "s3", "name": "A/B testing (C++ & .NET)", "summary": "Odd but fine."})
+    assert problems == [] and terms[0].name == "A/B testing (C++ & .NET)"
+
+
+def other(**changes):
+    base = {"id": "efs", "name": "Amazon Elastic File System", "abbr": ["EFS"], "summary": "Files."}
+    return terms_from_page({"terms": [{**base, **changes}]}, "files.md", "Files", ["efs", "ebs"])
+
+
+def test_index_joins_pages():
+    index = build_index([page(EBS), other()])
+    assert index.problems == []
+    assert [t.id for t in index.sorted_terms()] == ["ebs", "efs"]
+
+
+def test_same_id_on_two_pages_names_both_files():
+    index = build_index([page({**EBS, "see": []}), other(id="ebs", name="Other", abbr=[])])
+    assert index.problems == ["term id 'ebs' is defined twice: in storage.md and in files.md"]
+
+
+def test_same_alias_on_two_terms_names_both():
+    index = build_index([page(EBS), other(aliases=["EBS volume"])])
+    assert index.problems == ["'EBS volume' names two terms: 'ebs' (storage.md) and 'efs' (files.md)"]
+
+
+def test_alias_that_is_another_terms_name():
+    index = build_index([page(EBS), other(aliases=["Amazon Elastic Block Store"])])
+    assert index.problems == [
+        "'Amazon Elastic Block Store' is the name of term 'ebs' (storage.md) and also an alias "
+        "or abbreviation of term 'efs' (files.md)"
+    ]
+
+
+def test_see_also_must_name_a_term():
+    index = build_index([page({**EBS, "see": ["efs", "nfs"]}), other()])
+    assert index.problems == ["storage.md: term 'ebs' has 'see: nfs', which is no term"]
+
+
+def test_page_problems_are_carried_into_the_index():
+    index = build_index([page({**EBS, "summary": "", "see": []})])
+    assert index.problems == ["storage.md: term 'ebs' has no 'summary'"]
+
+
+def test_sort_key_ignores_the_amazon_and_aws_prefixes_and_case():
+    names = ["AWS Lambda", "Amazon EC2", "caching", "Amazon DynamoDB"]
+    assert sorted(names, key=sort_key) == ["caching", "Amazon DynamoDB", "Amazon EC2", "AWS Lambda"]
