@@ -16,7 +16,7 @@ export CHROMIUM
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
 
-.PHONY: help serve build test test-fast browser clean
+.PHONY: help serve build test test-fast bench browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,6 +32,9 @@ test: $(DEV_STAMP) browser ## Run every test (build, content, hooks, browser)
 
 test-fast: $(DEV_STAMP) ## Run the tests that need no browser
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
+	$(BIN)/python tests/bench_glossary.py
 
 browser: ## Install Debian's chromium for the browser tests, if missing
 	@if [ ! -x "$(CHROMIUM)" ]; then \

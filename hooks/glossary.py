@@ -1,24 +1,27 @@
 """MkDocs hook: the glossary page, `glossary.json`, and cross-links from every page to each term.
 
 Wiring only; the logic lives in `notekit` (terms, matcher, linker, glossary). The order follows
-mkdocs-autorefs: terms are read from every page's front matter once the file list is known,
-page HTML is collected as pages render, and everything is linked once in `on_env`, before the
-search plugin indexes the pages, so search sees the linked text.
+mkdocs-autorefs: terms (from the front matter MkDocs already parsed) and HTML are collected as
+pages render, and everything is resolved once in `on_env`, before the search plugin indexes the
+pages, so search sees the linked text and the glossary entries.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
+import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
-from notekit.glossary import GLOSSARY_SOURCE, glossary_json, glossary_markdown, mentions_html
-from notekit.linker import PageLinker
-from notekit.matcher import TermMatcher
+from notekit import glossary
+from notekit.frontmatter import split_front_matter
+from notekit.linker import TermLinker
 from notekit.page_rules import headings
 from notekit.terms import TermIndex, build_index, terms_from_page
 
@@ -27,10 +30,10 @@ log = get_plugin_logger(__name__)
 
 @dataclass
 class BuildState:
+    page_terms: list = field(default_factory=list)  # (terms, problems) of each page, as read
     index: TermIndex = field(default_factory=TermIndex)
-    matcher: TermMatcher | None = None
-    url_of: dict[str, str] = field(default_factory=dict)  # Markdown source -> page URL
     pages: list = field(default_factory=list)  # pages in build order, collected as they render
+    url_of: dict[str, str] = field(default_factory=dict)  # Markdown source -> page URL
     json_text: str = ""
 
 
@@ -43,34 +46,35 @@ def on_config(config):
     state = BuildState()
 
 
-# -- Terms: read from every page's front matter, before any page renders ----------------------
-
-
-def read_terms(file: File):
-    markdown, meta = get_data(file.content_string)
-    anchors = [h.anchor for h in headings(markdown) if h.anchor]
-    family = str(meta.get("title") or file.name.replace("-", " ").capitalize())
-    return terms_from_page(meta, file.src_uri, family, anchors)
-
-
 def on_files(files: Files, config):
-    if files.get_file_from_path(GLOSSARY_SOURCE) is not None:
-        raise PluginError(f"docs/{GLOSSARY_SOURCE} exists, but the glossary hook generates that page: remove the file")
-    state.index = build_index(read_terms(file) for file in files.documentation_pages())
-    for problem in state.index.problems:
-        log.warning("Glossary: %s", problem)
-    state.matcher = TermMatcher(form for term in state.index.terms.values() for form in term.forms)
-    files.append(File.generated(config, GLOSSARY_SOURCE, content=glossary_markdown(state.index)))
+    source = glossary.GLOSSARY_SOURCE
+    if files.get_file_from_path(source) is not None:
+        raise PluginError(f"docs/{source} exists, but the glossary hook generates that page: remove the file")
+    files.append(File.generated(config, source, content=glossary.GLOSSARY_MARKDOWN))
     state.url_of = {file.src_uri: file.url for file in files.documentation_pages()}
     return files
 
 
-# -- Pages: collect as they render, link once all are known -----------------------------------
-
-
+@functools.cache  # pure, and asked for every link of every page
 def relative_url(url: str, from_url: str) -> str:
     """`url` seen from the page at `from_url`; the home page's empty URL stays a folder ('../')."""
     return get_relative_url(url or "./", from_url)
+
+
+# -- Collect: each page's terms from its front matter, and its HTML ---------------------------
+
+
+def on_page_markdown(markdown, page, config, files):
+    source = page.file.src_uri
+    if not page.meta and markdown.startswith("---"):
+        # MkDocs drops front matter it cannot parse and leaves it in the text: say why.
+        error = split_front_matter(markdown)[2] or "its front matter could not be read"
+        state.page_terms.append(([], [f"{source}: {error}"]))
+        return None
+    anchors = [h.anchor for h in headings(markdown) if h.anchor]
+    family = str(page.meta.get("title") or page.title or source)
+    state.page_terms.append(terms_from_page(page.meta, source, family, anchors))
+    return None
 
 
 def on_page_content(html, page, config, files):
@@ -78,38 +82,78 @@ def on_page_content(html, page, config, files):
     return None
 
 
+# -- Resolve once: the glossary entries, then every page's links, then who mentions what ------
+
+
 def on_env(env, config, files):
+    # Linking allocates many short-lived strings while MkDocs holds every page in memory; the
+    # cycle collector would walk that whole heap again and again, for garbage that has no cycles.
+    gc.disable()
+    try:
+        return resolve(env, config)
+    finally:
+        gc.enable()
+
+
+def resolve(env, config):
+    index = state.index = build_index(state.page_terms)
+    for problem in index.problems:
+        log.warning("%s", problem)
+    linker = TermLinker(index.terms)
+    glossary_page = next(p for p in state.pages if p.file.src_uri == glossary.GLOSSARY_SOURCE)
+
+    def href_from(page_url):
+        return lambda term: relative_url(state.url_of[term.source], page_url) + "#" + term.id
+
+    # The entries are made here, their summaries linked one by one (each within its own entry),
+    # so the big generated page never goes through the linker whole.
+    def linked_summary(term):
+        escaped = html.escape(term.summary, quote=False)
+        return linker.link(escaped, glossary.GLOSSARY_SOURCE, href_from(glossary_page.url), within=term.id).html
+
+    entries = glossary.entries_html(
+        index, lambda source: relative_url(state.url_of[source], glossary_page.url), linked_summary
+    )
+    glossary_page.content = glossary_page.content.replace(glossary.ENTRIES_PLACEHOLDER, entries)
+    # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
+    glossary_page.present_anchor_ids = (glossary_page.present_anchor_ids or set()) | glossary.anchors(index)
+
     mentions: dict[str, list[tuple[str, str]]] = {}
-    glossary_page = None
     for page in state.pages:
-        source = page.file.src_uri
-
-        def href(term, page_url=page.url):
-            return relative_url(state.url_of[term.source], page_url) + "#" + term.id
-
-        linked = PageLinker(state.index.terms, state.matcher, href).link(page.content, source)
+        if page is glossary_page:
+            continue
+        linked = linker.link(page.content, page.file.src_uri, href_from(page.url))
         page.content = linked.html
         for problem in linked.problems:
-            log.warning("Glossary: %s", problem)
-        if source == GLOSSARY_SOURCE:
-            glossary_page = page
-            continue
+            log.warning("%s", problem)
         for term_id in sorted(linked.mentioned):
             mentions.setdefault(term_id, []).append((page.title, page.url))
-    if glossary_page is not None:
-        relative = {
-            term_id: [(title, relative_url(url, glossary_page.url)) for title, url in pages]
-            for term_id, pages in mentions.items()
-        }
-        glossary_page.content = mentions_html(glossary_page.content, relative)
-    state.json_text = glossary_json(state.index, lambda source: state.url_of[source], config.site_url or "", mentions)
+
+    relative = {
+        term_id: [(title, relative_url(url, glossary_page.url)) for title, url in pages]
+        for term_id, pages in mentions.items()
+    }
+    glossary_page.content = glossary.mentions_html(glossary_page.content, relative)
+    state.json_text = glossary.glossary_json(index, state.url_of.__getitem__, config.site_url or "", mentions)
     return env
 
 
 # -- glossary.json at the site root, rewritten only when it changes ---------------------------
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     target = Path(config.site_dir) / "glossary.json"
     if not target.exists() or target.read_text(encoding="utf-8") != state.json_text:
         target.write_text(state.json_text, encoding="utf-8")
+    add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def add_glossary_to_search(index_file: Path) -> None:
+    if not index_file.exists():  # the search plugin is off
+        return
+    search_index = json.loads(index_file.read_text(encoding="utf-8"))
+    glossary_path = state.url_of[glossary.GLOSSARY_SOURCE]
+    search_index["docs"] = [doc for doc in search_index["docs"] if not doc["location"].startswith(glossary_path)]
+    search_index["docs"] += glossary.search_records(state.index, glossary_path)
+    index_file.write_text(json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-VISIBLE_ENTRIES = "document.querySelectorAll('.glossary-entry:not([hidden])').length"
+VISIBLE_ENTRIES = "document.querySelectorAll('h2.glossary-term:not([hidden])').length"
 
 
 def open_glossary(page, site_url, query=""):
@@ -17,7 +17,7 @@ def open_glossary(page, site_url, query=""):
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all(".glossary-entry:not([hidden]) h2", "hs => hs.map(h => h.id)")
+    return page.eval_on_selector_all("h2.glossary-term:not([hidden])", "hs => hs.map(h => h.id)")
 
 
 def test_filter_narrows_the_list_and_restores_it(page, site_url):

@@ -36,7 +36,7 @@ def test_the_notes_define_at_least_60_terms(terms):
 
 def test_every_term_has_an_entry_whose_heading_id_is_the_term_id(pages, terms):
     article = pages[GLOSSARY].article
-    entry_ids = [entry.find("h2")["id"] for entry in article.select(".glossary-entry")]
+    entry_ids = [heading["id"] for heading in article.select("h2.glossary-term")]
     assert sorted(entry_ids) == sorted(terms)
 
 
@@ -44,15 +44,13 @@ def test_entries_run_a_to_z_under_their_letters(pages):
     article = pages[GLOSSARY].article
     letters = [p.get_text() for p in article.select(".glossary-letter")]
     assert letters == sorted(letters) and len(letters) == len(set(letters))
-    entries_per_letter = []
-    for letter in article.select(".glossary-letter"):
-        sibling = letter.find_next_sibling()
-        while sibling is not None and "glossary-letter" not in sibling.get("class", []):
-            entries_per_letter.append((letter.get_text(), sibling.find("h2").get_text()))
-            sibling = sibling.find_next_sibling()
-    for letter, heading in entries_per_letter:
-        name = re.sub(r"^(Amazon|AWS) ", "", heading)
-        assert name[0].upper() == letter, f"'{heading}' is filed under {letter}"
+    letter = None
+    for element in article.select(".glossary-letter, h2.glossary-term"):
+        if "glossary-letter" in element["class"]:
+            letter = element.get_text()
+            continue
+        name = re.sub(r"^(Amazon|AWS) ", "", element.get_text())
+        assert name[0].upper() == letter, f"'{element.get_text()}' is filed under {letter}"
 
 
 def test_jump_bar_links_present_letters_and_disables_the_others(pages):
@@ -65,18 +63,30 @@ def test_jump_bar_links_present_letters_and_disables_the_others(pages):
     assert all(article.find(id=href[1:]) for href in linked.values())
 
 
+def entry_elements(article, term_id):
+    """An entry is flat: its heading, then the paragraphs up to the next heading or letter."""
+    heading = article.find("h2", id=term_id)
+    elements = [heading]
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2" or "glossary-letter" in sibling.get("class", []):
+            break
+        elements.append(sibling)
+    return elements
+
+
 def test_entry_shows_name_aliases_summary_family_note_mentions_and_see_also(pages, terms):
-    entry = pages[GLOSSARY].article.find(id="ebs").find_parent(class_="glossary-entry")
-    text = " ".join(entry.get_text(" ").split())
+    entry = entry_elements(pages[GLOSSARY].article, "ebs")
+    text = " ".join(" ".join(element.get_text(" ") for element in entry).split())
     ebs = terms["ebs"]
     assert ebs["name"] in text and all(alias in text for alias in ebs["aliases"])
     assert " ".join(ebs["summary"].split()) in text
-    hrefs = [a["href"] for a in entry.find_all("a", href=True)]
-    assert "../storage/" in hrefs and "../storage/#ebs" in hrefs
-    assert [a["href"] for a in entry.select(".glossary-mentions a")] == [
+    hrefs = [a["href"] for element in entry for a in element.find_all("a", href=True)]
+    assert "../storage/#ebs" in hrefs and "Full note: Storage" in text
+    assert [a["href"] for element in entry for a in element.select("a") if "glossary-mentions" in element["class"]] == [
         "../" + mention["path"] for mention in ebs["mentions"]
     ]
-    assert [a["href"] for a in entry.select(".glossary-see a")] == [f"#{other}" for other in ebs["see_also"]]
+    see_also = next(element for element in entry if "glossary-see" in element["class"])
+    assert [a["href"] for a in see_also.select("a")] == [f"#{other}" for other in ebs["see_also"]]
 
 
 def test_filter_box_is_hidden_until_javascript_shows_it(pages):
@@ -234,7 +244,7 @@ def test_build_rejects_bad_terms(case, tmp_path):
     edit_terms(project, source, change)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    messages = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "Glossary" in line]
+    messages = [line for line in result.stderr.splitlines() if line.startswith("WARNING") and "hooks/glossary" in line]
     assert len(messages) == 1, result.stderr
     assert all(name in messages[0] for name in named), messages[0]
 
@@ -268,3 +278,14 @@ def test_odd_characters_work_and_html_in_a_summary_is_escaped(tmp_path):
     assert exported["caching"]["summary"] == "Uses <b>bold</b> & co."
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "<b>bold</b>" not in glossary and "Uses &lt;b&gt;bold&lt;/b&gt; &amp; co." in glossary
+
+
+def test_build_rejects_front_matter_that_is_not_yaml(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "databases.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("terms:\n", "terms: [\n", 1), "utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    # Its terms are gone, so other pages' "see also" to them are reported too; the cause comes first.
+    messages = [line for line in result.stderr.splitlines() if "hooks/glossary" in line]
+    assert "databases.md: its front matter is not valid YAML" in messages[0], result.stderr

@@ -8,8 +8,7 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from notekit.linker import PageLinker
-from notekit.matcher import TermMatcher
+from notekit.linker import TermLinker
 from notekit.terms import Term
 
 TERMS = {
@@ -22,13 +21,11 @@ TERMS = {
 }  # fmt: skip
 
 
-def linker() -> PageLinker:
-    forms = [form for term in TERMS.values() for form in term.forms]
-    return PageLinker(TERMS, TermMatcher(forms), lambda term: f"../{term.source[:-3]}/#{term.id}")
+LINKER = TermLinker(TERMS)
 
 
 def link(page_html: str, source: str = "page.md"):
-    return linker().link(page_html, source)
+    return LINKER.link(page_html, source, lambda term: f"../{term.source[:-3]}/#{term.id}")
 
 
 def links(page_html: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from notekit.matcher import TermMatcher, trie_pattern
 
@@ -94,3 +94,24 @@ def test_trie_finds_what_a_longest_first_alternation_finds(forms, text):
     naive = re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     trie = re.compile(trie_pattern(forms))
     assert [m.group() for m in trie.finditer(text)] == [m.group() for m in naive.finditer(text)]
+
+
+def reference_matches(forms: list[str], text: str) -> list[tuple[int, int, str]]:
+    """The rules written the slow, obvious way: one alternation of every spelling, longest first."""
+    spelled: dict[str, str] = {}
+    for form in forms:
+        for spelling in [form, form[0].upper() + form[1:]]:
+            spelled.setdefault(html.escape(spelling, quote=False), form)
+    alternation = "|".join(re.escape(s) for s in sorted(spelled, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w@/.\-])(?P<form>" + alternation + r")(?:'s|’s|s)?(?![\w/\-@]|\.\w)")
+    return [(m.start(), m.end(), spelled[m.group("form")]) for m in pattern.finditer(text)]
+
+
+form_text = st.text(alphabet="abAB /.&+-'", min_size=1, max_size=7).filter(lambda w: w.strip() == w and w[0] != " ")
+
+
+@settings(max_examples=400)
+@given(st.lists(form_text, min_size=1, max_size=10, unique=True), st.text(alphabet="abAB /.&+-'sx", max_size=60))
+def test_matcher_agrees_with_one_plain_longest_first_alternation(forms, text):
+    found = [(m.start, m.end, m.form) for m in TermMatcher(forms).find(text)]
+    assert found == reference_matches(forms, text)

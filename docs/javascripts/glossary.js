@@ -8,8 +8,18 @@ document$.subscribe(function () {
   var input = document.getElementById("glossary-filter-input");
   if (!box || !input) return;
 
-  var entries = Array.prototype.slice.call(document.querySelectorAll(".glossary-entry"));
   var letters = Array.prototype.slice.call(document.querySelectorAll(".glossary-letter"));
+  // An entry is its heading and the paragraphs up to the next heading or letter (the page keeps
+  // them flat: no wrapper element, which site search would be slow to index).
+  var entries = Array.prototype.slice.call(document.querySelectorAll("h2.glossary-term")).map(function (heading) {
+    var parts = [heading];
+    var next = heading.nextElementSibling;
+    while (next && !next.matches("h2.glossary-term, .glossary-letter")) {
+      parts.push(next);
+      next = next.nextElementSibling;
+    }
+    return { heading: heading, parts: parts, search: " " + heading.getAttribute("data-search") };
+  });
   var count = box.querySelector(".glossary-count");
 
   // The same folding as notekit.glossary.searchable(), which wrote each entry's data-search.
@@ -20,8 +30,7 @@ document$.subscribe(function () {
 
   // Every word of the query must start a word of the entry: "ebs" finds EBS, not "WebSocket".
   function matches(words, entry) {
-    var text = " " + entry.getAttribute("data-search");
-    return words.every(function (word) { return text.indexOf(" " + word) !== -1; });
+    return words.every(function (word) { return entry.search.indexOf(" " + word) !== -1; });
   }
 
   function apply(query) {
@@ -30,15 +39,15 @@ document$.subscribe(function () {
     var shown = 0;
     entries.forEach(function (entry) {
       var match = !needle || matches(words, entry);
-      entry.hidden = !match;
+      entry.parts.forEach(function (part) { part.hidden = !match; });
       if (match) shown += 1;
     });
-    // A letter heading stays only while one of its entries does.
+    // A letter stays only while one of its entries does.
     letters.forEach(function (letter) {
       var next = letter.nextElementSibling;
       var any = false;
       while (next && !next.classList.contains("glossary-letter")) {
-        if (next.classList.contains("glossary-entry") && !next.hidden) any = true;
+        if (next.matches("h2.glossary-term") && !next.hidden) any = true;
         next = next.nextElementSibling;
       }
       letter.hidden = !any;

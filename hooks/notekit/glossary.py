@@ -1,9 +1,12 @@
-"""The glossary, generated from the term index: a Markdown page and a JSON file.
+"""The glossary, generated from the term index: a page and a JSON file.
 
 The page lists every term A–Z under a jump bar, each entry its own heading (so site search
-offers each entry as its own result), with a filter box that JavaScript reveals. Which pages
-mention a term is only known once every page is linked, so the page carries a placeholder per
-entry that `mentions_html` fills at the end of the build.
+offers each entry as its own result), with a filter box that JavaScript reveals. Its Markdown
+holds only the title and introduction: the entries are written straight as HTML into the
+rendered page (`entries_html`), because running thousands of generated entries through
+Markdown would cost more than all the other hook work together. Which pages mention a term is
+known only once every page is linked, so each entry carries a placeholder that `mentions_html`
+fills at the end.
 """
 
 from __future__ import annotations
@@ -20,27 +23,35 @@ from notekit.terms import Term, TermIndex, sort_key
 GLOSSARY_SOURCE = "glossary.md"
 JSON_FORMAT = "aws-notes-glossary"
 JSON_VERSION = 1
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~-])")
 NOT_A_WORD = re.compile(r"[^a-z0-9]+")
+ENTRIES_PLACEHOLDER = "<!-- glossary-entries -->"
 MENTIONS_PLACEHOLDER = "<!-- glossary-mentions:{id} -->"
 MENTIONS = re.compile(r"<!-- glossary-mentions:(?P<id>[^ ]+) -->")
+SEARCH_BOOST = 4
+PERMALINK = '<a class="headerlink" href="#{id}" title="Link to this section">&para;</a>'
 
-FRONT_MATTER = """\
+INTRO = (
+    "Every service, concept and abbreviation defined in the notes, A to Z. Each entry links to its "
+    "full note. Anywhere on the site, the first mention of a term in a section links to its note: "
+    "hover it to read the summary."
+)
+GLOSSARY_MARKDOWN = f"""\
 ---
 title: Glossary
 description: Every AWS service, concept and abbreviation in the notes, A to Z, each with a summary and its note.
 search:
-  boost: 4
+  exclude: true
 hide:
   - toc
 ---
 
 # Glossary
 
-Every service, concept and abbreviation defined in the notes, A to Z. Each entry links to its
-full note. Anywhere on the site, the first mention of a term in a section links to its note:
-hover it to read the summary. The same list is available as
-<a href="../glossary.json"><code>glossary.json</code></a> for flashcards and other tools.
+{INTRO}
+The same list is available as <a href="../glossary.json"><code>glossary.json</code></a> for
+flashcards and other tools.
+
+{ENTRIES_PLACEHOLDER}
 """
 
 FILTER_BOX = """\
@@ -62,11 +73,6 @@ def searchable(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
     return " ".join(NOT_A_WORD.split(plain)).strip()
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made safe to drop into Markdown: no HTML, no emphasis, no links."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def initial(term: Term) -> str:
@@ -92,46 +98,76 @@ def heading_text(term: Term) -> str:
     return f"{term.name} ({', '.join(term.abbr)})" if term.abbr else term.name
 
 
-def entry_markdown(term: Term, index: TermIndex) -> str:
+def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], summary: Callable[[Term], str]) -> str:
+    """One entry. `href(source)` is a page's URL relative to the glossary; `summary(term)` its HTML."""
+    text = html.escape
     forms = [*term.abbr, *term.aliases]
     search_text = searchable(" ".join([term.name, *forms, term.summary]))
-    lines = [
-        f'<div class="glossary-entry" data-search="{html.escape(search_text, quote=True)}" markdown>',
-        "",
-        f"## {html.escape(heading_text(term), quote=False)} {{ #{term.id} }}",
-        "",
+    page = href(term.source)
+    # Flat, with few tags: site search parses every tag of thousands of entries, and walks back
+    # through all earlier sections whenever a heading's wrapper closes, so entries have none.
+    # `glossary-plain` keeps the linker from marking up the name the entry itself spells out.
+    parts = [
+        f'<h2 id="{term.id}" class="glossary-term glossary-plain" data-search="{text(search_text)}">'
+        f"{text(heading_text(term))}{PERMALINK.format(id=term.id)}</h2>",
     ]
     if forms:
-        lines += ["*Also:* " + ", ".join(markdown_text(form) for form in forms), "{: .glossary-forms }", ""]
-    lines += [
-        markdown_text(term.summary),
-        "",
-        f"*Family:* [{markdown_text(term.family)}]({term.source}) · [Full note]({term.source}#{term.id})",
-        "{: .glossary-meta data-search-exclude }",
-        "",
+        parts.append('<p class="glossary-forms glossary-plain">Also: ' + ", ".join(map(text, forms)) + "</p>")
+    parts += [
+        f'<p class="glossary-summary">{summary(term)}</p>',
+        f'<p class="glossary-meta" data-search-exclude>Full note: <a href="{text(page)}#{term.id}">'
+        f"{text(term.family)}</a></p>",
         MENTIONS_PLACEHOLDER.format(id=term.id),
-        "",
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
-        links = ", ".join(f"[{markdown_text(other.name)}](#{other.id})" for other in related)
-        lines += [f"*See also:* {links}", "{: .glossary-see data-search-exclude }", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+        links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
+        parts.append(f'<p class="glossary-see" data-search-exclude>See also: {links}</p>')
+    return "\n".join(parts)
 
 
-def glossary_markdown(index: TermIndex) -> str:
+def entries_html(
+    index: TermIndex,
+    href: Callable[[str], str],
+    summary: Callable[[Term], str] = lambda term: html.escape(term.summary),
+) -> str:
+    """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
     terms = index.sorted_terms()
-    parts = [FRONT_MATTER, FILTER_BOX, jump_bar(terms)]
+    parts = [FILTER_BOX, jump_bar(terms)]
     current = None
     for term in terms:
         letter = initial(term)
         if letter != current:
             current = letter
             anchor = "other" if letter == "#" else letter.lower()
-            parts.append(f'<p class="glossary-letter" id="letter-{anchor}" aria-hidden="true">{letter}</p>\n')
-        parts.append(entry_markdown(term, index))
+            parts.append(f'<p class="glossary-letter" id="letter-{anchor}" aria-hidden="true">{letter}</p>')
+        parts.append(entry_html(term, index, href, summary))
     return "\n".join(parts)
+
+
+def anchors(index: TermIndex) -> set[str]:
+    """The ids the entries add to the page, for link validation."""
+    letters = {"letter-other" if initial(t) == "#" else f"letter-{initial(t).lower()}" for t in index.terms.values()}
+    return set(index.terms) | letters
+
+
+def search_records(index: TermIndex, glossary_path: str, boost: float = SEARCH_BOOST) -> list[dict]:
+    """Site-search records for the glossary, one per entry, boosted above the pages' own sections.
+
+    The page itself is excluded from Material's indexer (`search: exclude`), which would parse
+    thousands of generated entries back out of HTML we wrote; the records are made from the
+    terms instead, in the indexer's format: location, title, text (HTML), boost.
+    """
+    records = [{"location": glossary_path, "title": "Glossary", "text": f"<p>{INTRO}</p>", "boost": boost}]
+    for term in index.sorted_terms():
+        forms = [*term.abbr, *term.aliases]
+        text = (
+            f"<p>Also: {html.escape(', '.join(forms))}</p>" if forms else ""
+        ) + f"<p>{html.escape(term.summary)}</p>"
+        records.append(
+            {"location": f"{glossary_path}#{term.id}", "title": heading_text(term), "text": text, "boost": boost}
+        )
+    return records
 
 
 def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]) -> str:
@@ -142,7 +178,7 @@ def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]
         if not pages:
             return ""
         links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in pages)
-        return f'<p class="glossary-mentions" data-search-exclude><em>Mentioned on:</em> {links}</p>'
+        return f'<p class="glossary-mentions" data-search-exclude>Mentioned on: {links}</p>'
 
     return MENTIONS.sub(fill, glossary_html)
 
@@ -173,6 +209,9 @@ def glossary_json(
             }
         )
     document = {"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url, "terms": terms}
-    text = json.dumps(document, ensure_ascii=False, indent=1)
+    # One term per line: readable in a diff, and written by json's fast C encoder (no `indent`).
+    lines = ",\n".join(json.dumps(term, ensure_ascii=False) for term in terms)
+    header = json.dumps({key: value for key, value in document.items() if key != "terms"}, ensure_ascii=False)
+    text = header[:-1] + ', "terms": [\n' + lines + "\n]}"
     # Escaped so the file can be inlined in a page or a script tag without becoming markup.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from notekit.matcher import TermMatcher
 from notekit.terms import Term
@@ -22,7 +23,7 @@ TOKEN = re.compile(
 )
 TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-HEADING = re.compile(r"h([1-6])")
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 RAW_TEXT = {"script", "style", "textarea"}
@@ -31,6 +32,7 @@ UNTOUCHED = {"code", "pre", "kbd", "samp", "var", "abbr", "svg", "math", "script
 # Text inside these may show an abbreviation's expansion, but never becomes a link.
 UNLINKED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button", "option"}
 UNLINKED_CLASSES = {"admonition-title", "tabbed-labels", "headerlink", "glossary-no-link"}
+UNTOUCHED_CLASSES = {"glossary-plain"}
 EXPLICIT_SCHEME = "term:"
 
 
@@ -41,8 +43,7 @@ class LinkedPage:
     problems: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Element:
+class _Element(NamedTuple):
     name: str
     untouched: bool
     unlinked: bool
@@ -62,25 +63,31 @@ def link_title(term: Term, form: str) -> str:
     return term.summary
 
 
-class PageLinker:
-    """Links one page. `href(term)` gives the URL of a term's note relative to this page."""
+OUTSIDE = _Element("", untouched=False, unlinked=False)
 
-    def __init__(self, terms: dict[str, Term], matcher: TermMatcher, href: Callable[[Term], str]):
+
+class TermLinker:
+    """Made once per build; `link` then rewrites each page in one pass over its HTML."""
+
+    def __init__(self, terms: dict[str, Term]):
         self.terms = terms
-        self.matcher = matcher
-        self.href = href
         self.term_of_form = {form: term for term in terms.values() for form in term.forms}
+        self.matcher = TermMatcher(self.term_of_form)
 
-    def link(self, page_html: str, source: str) -> LinkedPage:
+    def link(self, page_html: str, source: str, href: Callable[[Term], str], within: str = "") -> LinkedPage:
+        """Link the page built from `source`; `href(term)` is a term's URL relative to that page.
+
+        `within` names the section a fragment of HTML belongs to, when it comes without its heading.
+        """
         result = LinkedPage(html="")
         out: list[str] = []
         stack: list[_Element] = []
-        sections: list[tuple[int, str]] = []  # (heading level, id) from the outermost section inward
+        sections: list[tuple[int, str]] = [(0, within)]  # (heading level, id), outermost first
         linked_here: set[str] = set()
         position = 0
         for token in TOKEN.finditer(page_html):
             if token.start() > position:
-                out.append(self._text(page_html[position : token.start()], stack, sections, linked_here, result))
+                out.append(self._text(page_html[position : token.start()], stack, sections, linked_here, href, result))
             tag = token.group()
             position = token.end()
             if tag.startswith("<!") or tag.startswith("<?"):
@@ -94,13 +101,14 @@ class PageLinker:
                         break
                 out.append(tag)
                 continue
-            attrs = attributes(tag)
+            level = HEADINGS.get(name)
+            # Only links, headings and classed elements have attributes that matter here.
+            wanted = "=" in tag and (name == "a" or level is not None or "class" in tag)
+            attrs = attributes(tag) if wanted else {}
             if name == "a" and attrs.get("href", "").startswith(EXPLICIT_SCHEME):
-                tag = self._explicit_reference(tag, attrs, source, result)
+                tag = self._explicit_reference(tag, attrs, source, href, result)
             out.append(tag)
-            heading = HEADING.fullmatch(name)
-            if heading and attrs.get("id"):
-                level = int(heading.group(1))
+            if level is not None and attrs.get("id"):
                 while sections and sections[-1][0] >= level:
                     sections.pop()
                 sections.append((level, attrs["id"]))
@@ -113,38 +121,37 @@ class PageLinker:
                 continue
             if name in VOID or tag.endswith("/>"):
                 continue
-            classes = set(attrs.get("class", "").split())
-            parent = stack[-1] if stack else None
+            classes = attrs.get("class", "").split() if attrs else ()
+            parent = stack[-1] if stack else OUTSIDE
             stack.append(
                 _Element(
-                    name=name,
-                    untouched=name in UNTOUCHED or bool(parent and parent.untouched),
-                    unlinked=name in UNLINKED or bool(classes & UNLINKED_CLASSES) or bool(parent and parent.unlinked),
+                    name,
+                    parent.untouched or name in UNTOUCHED or not UNTOUCHED_CLASSES.isdisjoint(classes),
+                    parent.unlinked or name in UNLINKED or not UNLINKED_CLASSES.isdisjoint(classes),
                 )
             )
         if position < len(page_html):
-            out.append(self._text(page_html[position:], stack, sections, linked_here, result))
+            out.append(self._text(page_html[position:], stack, sections, linked_here, href, result))
         result.html = "".join(out)
         return result
 
-    def _text(self, raw: str, stack, sections, linked_here: set[str], result: LinkedPage) -> str:
-        inner = stack[-1] if stack else None
-        if inner is not None and inner.untouched:
+    def _text(self, raw: str, stack, sections, linked_here: set[str], href, result: LinkedPage) -> str:
+        inner = stack[-1] if stack else OUTSIDE
+        if inner.untouched or raw.isspace():
             return raw
-        may_link = inner is None or not inner.unlinked
-        in_sections = {section_id for _, section_id in sections}
+        may_link = not inner.unlinked
         pieces: list[str] = []
         last = 0
         for match in self.matcher.find(raw):
             term = self.term_of_form[match.form]
-            own_section = term.id in in_sections
+            own_section = any(section_id == term.id for _, section_id in sections)
             if not own_section:
                 result.mentioned.add(term.id)
             words = raw[match.start : match.end]
             if may_link and not own_section and term.id not in linked_here:
                 linked_here.add(term.id)
                 title = html.escape(link_title(term, match.form), quote=True)
-                wrapped = f'<a class="glossary-link" href="{html.escape(self.href(term))}" title="{title}">{words}</a>'
+                wrapped = f'<a class="glossary-link" href="{html.escape(href(term))}" title="{title}">{words}</a>'
             elif match.form in term.abbr:
                 wrapped = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
             else:
@@ -157,14 +164,14 @@ class PageLinker:
         pieces.append(raw[last:])
         return "".join(pieces)
 
-    def _explicit_reference(self, tag: str, attrs: dict[str, str], source: str, result: LinkedPage) -> str:
+    def _explicit_reference(self, tag: str, attrs: dict[str, str], source: str, href, result: LinkedPage) -> str:
         term_id = attrs["href"][len(EXPLICIT_SCHEME) :]
         term = self.terms.get(term_id)
         if term is None:
             result.problems.append(f"{source}: a link refers to the term '{term_id}', which no page defines")
             return tag
         result.mentioned.add(term.id)
-        new_attrs = f'href="{html.escape(self.href(term))}"'
+        new_attrs = f'href="{html.escape(href(term))}"'
         if "title" not in attrs:
             new_attrs += f' title="{html.escape(term.summary, quote=True)}"'
         return ATTRIBUTE.sub(lambda m: new_attrs if m.group(1).lower() == "href" else m.group(0), tag)

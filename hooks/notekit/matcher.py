@@ -1,9 +1,9 @@
-"""One compiled pattern that finds every term in a text, in a single pass.
+"""Find every term in a text in a single pass, with one small compiled pattern.
 
-The alternatives are folded into a character trie, so the pattern costs about the same whether it
-knows 100 terms or 3,000: at each position the regex engine follows one branch of the trie
-instead of trying every term in turn. Greedy optional groups make the longest form win
-("S3 Glacier Deep Archive" over "S3 Glacier" over "S3").
+The pattern knows only the first word of each form, folded into a character trie, so it stays
+small and quick to compile at thousands of terms; where it finds one, the forms that begin with
+that word are compared in place, longest first ("S3 Glacier Deep Archive" over "S3 Glacier"
+over "S3"). Cost grows with the text, not with the number of terms.
 
 Rules, in order of the issue that asked for them:
 - whole words only, and never inside a host name, URL, path or file name ("docs.aws", "S3.txt");
@@ -17,16 +17,14 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-# Text arrives as raw HTML, so forms are matched in their escaped spelling ("&amp;").
+# Text arrives as raw HTML, so forms are compared in their escaped spelling ("AT&amp;T").
 BEFORE = r"(?<![\w@/.\-])"
-ENDING = r"(?P<ending>'s|’s|s)?"
-AFTER = r"(?![\w/\-@]|\.\w)"
+ENDING_AND_BOUNDARY = re.compile(r"(?:'s|’s|s)?(?![\w/\-@]|\.\w)")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     form: str  # the form as the term defines it, unescaped ("AT&T", not "AT&amp;T")
@@ -47,37 +45,52 @@ def trie_pattern(words: Iterable[str]) -> str:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
-        node[""] = True
+        node[""] = {}
 
     def emit(node: dict) -> str:
-        ends_here = "" in node
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char != ""]
+        branches = [re.escape(char) + emit(child) for char, child in node.items() if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:
-            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        if "" in node:  # a word ends here too: try the longer ones first, greedily
+            return "(?:" + body + ")?"
         return body
 
     return emit(trie)
 
 
 class TermMatcher:
-    """Finds the forms of many terms in raw HTML text; `form_of` maps a spelling to its form."""
+    """Finds the forms of many terms in raw HTML text."""
 
     def __init__(self, forms: Iterable[str]):
-        self.form_of: dict[str, str] = {}
+        # first word of a spelling -> [(spelling, form)], longest spelling first
+        self.by_first_word: dict[str, list[tuple[str, str]]] = {}
         for form in forms:
             for spelling in spellings(form):
-                self.form_of.setdefault(html.escape(spelling, quote=False), form)
-        if self.form_of:
-            body = trie_pattern(self.form_of)
-            self.pattern: re.Pattern[str] | None = re.compile(BEFORE + "(?P<form>" + body + ")" + ENDING + AFTER)
-        else:
-            self.pattern = None
+                escaped = html.escape(spelling, quote=False)
+                self.by_first_word.setdefault(escaped.split(" ", 1)[0], []).append((escaped, form))
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        self.first_words = re.compile(BEFORE + trie_pattern(self.by_first_word)) if self.by_first_word else None
 
     def find(self, raw_text: str) -> Iterator[Match]:
-        if self.pattern is None:
+        if self.first_words is None:
             return
-        for match in self.pattern.finditer(raw_text):
-            yield Match(match.start(), match.end(), self.form_of[match.group("form")])
+        search, position = self.first_words.search, 0
+        while (found := search(raw_text, position)) is not None:
+            match = self._longest_at(raw_text, found.start(), found.end())
+            if match is None:
+                position = found.start() + 1
+                continue
+            yield match
+            position = match.end
+
+    def _longest_at(self, text: str, start: int, first_word_end: int) -> Match | None:
+        # The pattern found the longest first word here; a shorter one can still start a form.
+        for end in range(first_word_end, start, -1):
+            for spelling, form in self.by_first_word.get(text[start:end], ()):
+                if text.startswith(spelling, start):
+                    boundary = ENDING_AND_BOUNDARY.match(text, start + len(spelling))
+                    if boundary is not None:
+                        return Match(start, boundary.end(), form)
+        return None

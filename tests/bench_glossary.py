@@ -1,0 +1,167 @@
+"""Benchmark: what the hooks add to a build, on synthetic notes at 1x and 10x a base size.
+
+    make bench            # or: .venv/bin/python tests/bench_glossary.py [--runs 3] [--scale 1 10]
+
+For each size it writes a synthetic project (the real mkdocs.yml, theme overrides and hooks, and
+generated pages whose front matter defines terms that the text mentions), builds it with the
+hooks on and with them off, alternating, and prints the median times and their ratio. All the
+figures of one report come from one run on one machine, so they compare fairly even when the
+machine is busy; the absolute seconds do not travel, the ratios do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE_PAGES = 30
+TERMS_PER_PAGE = 10
+WORDS_PER_PAGE = 1500
+FILLER = (  # noqa: SIM905 (a sentence of words reads better than a list of 50 strings)
+    "the a of to and in that is for it as with on by this be are from at or an which can your you "
+    "data service application users capacity workload scale cost store compute network cloud region "
+    "request response resource manage deploy monitor secure backup recover instance volume object"
+).split()
+# In the real notes about 3 words in 100 are a term's name, alias or abbreviation (measured on
+# the built site: 155 links and abbreviations in about 5,000 words).
+MENTION_RATE = 0.03
+SYLLABLES = "ka lo mi nu pe ra si to vu xa ze bo di fe gu ha jo ke ly mo".split()  # noqa: SIM905
+
+
+def words_for(index: int) -> str:
+    """A unique made-up two-word name for term `index` ("Kalo Mira")."""
+    rng = random.Random(index)
+    first = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+    second = "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+    return f"{first} {second} {index}"
+
+
+def synthetic_page(page_number: int, total_terms: int, rng: random.Random) -> str:
+    first_term = page_number * TERMS_PER_PAGE
+    lines = [
+        "---",
+        f"title: Family {page_number}",
+        f"description: Synthetic family page {page_number} for the benchmark.",
+        "terms:",
+    ]
+    for term in range(first_term, first_term + TERMS_PER_PAGE):
+        lines += [
+            f"  - id: term-{term}",
+            f"    name: {words_for(term)}",
+            f"    abbr: [TX{term}]",
+            # The real notes: about three forms per term, one in five of them a lowercase concept.
+            f"    aliases: [{words_for(term).lower() if term % 2 else words_for(term)} service]",
+            f"    summary: Synthetic term {term}, a short definition that fits in a tooltip.",
+            f"    see: [term-{(term + 1) % total_terms}]",
+        ]
+    lines += ["---", "", f"# Family {page_number}", "", "Intro text for this family of services.", ""]
+    words_per_section = WORDS_PER_PAGE // TERMS_PER_PAGE
+    for term in range(first_term, first_term + TERMS_PER_PAGE):
+        lines += [f"## {words_for(term)} {{ #term-{term} }}", ""]
+        words = []
+        for _ in range(words_per_section):
+            if rng.random() < MENTION_RATE:
+                other = rng.randrange(total_terms)
+                words.append(rng.choice([words_for(other), f"TX{other}", f"TX{other}s"]))
+            else:
+                words.append(rng.choice(FILLER))
+        for start in range(0, len(words), 60):
+            lines += [" ".join(words[start : start + 60]) + ".", ""]
+    return "\n".join(lines)
+
+
+def write_project(folder: Path, pages: int, hooks_on: bool) -> Path:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^nav:\n.*?(?=^\S)", "", config)  # the synthetic pages make their own nav
+    if not hooks_on:
+        config = re.sub(r"(?ms)^hooks:\n.*?(?=^\S)", "", config)
+    project = folder / ("on" if hooks_on else "off")
+    project.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ["hooks", "overrides"]:
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    docs = project / "docs"
+    for name in ["stylesheets", "javascripts"]:
+        shutil.copytree(ROOT / "docs" / name, docs / name)
+    rng = random.Random(pages)
+    total_terms = pages * TERMS_PER_PAGE
+    (docs / "index.md").write_text("---\ndescription: Benchmark home.\n---\n\n# Home\n\nSynthetic notes.\n")
+    for number in range(pages):
+        (docs / f"family-{number:04d}.md").write_text(synthetic_page(number, total_terms, rng), encoding="utf-8")
+    return project
+
+
+def build_seconds(project: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(project / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark build failed in {project}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def measure(scale: int, runs: int, folder: Path) -> dict:
+    pages = BASE_PAGES * scale
+    on, off = write_project(folder, pages, True), write_project(folder, pages, False)
+    build_seconds(on), build_seconds(off)  # warm the file cache and Python's bytecode cache
+    times = {"on": [], "off": []}
+    for _ in range(runs):
+        times["off"].append(build_seconds(off))
+        times["on"].append(build_seconds(on))
+    words = sum(len(p.read_text().split()) for p in (on / "docs").glob("family-*.md"))
+    return {
+        "scale": scale,
+        "pages": pages,
+        "terms": pages * TERMS_PER_PAGE,
+        "words": words,
+        "off": statistics.median(times["off"]),
+        "on": statistics.median(times["on"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per variant and size (median taken)")
+    parser.add_argument("--scale", type=int, nargs="+", default=[1, 10], help="multiples of the base size")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="aws-notes-bench-") as tmp:
+        for scale in args.scale:
+            rows.append(measure(scale, args.runs, Path(tmp) / f"x{scale}"))
+    print(f"\nGlossary hooks benchmark: median of {args.runs} builds each, hooks on vs off, one run\n")
+    columns = ["pages", "terms", "words", "off (s)", "on (s)", "on/off", "hooks add"]
+    widths = [6, 6, 9, 8, 8, 7, 9]
+    print(f"{'size':>5} " + " ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)))
+    for row in rows:
+        ratio = row["on"] / row["off"]
+        print(
+            f"{row['scale']:>4}x {row['pages']:>6} {row['terms']:>6} {row['words']:>9,} {row['off']:>8.2f} "
+            f"{row['on']:>8.2f} {ratio:>7.3f} {ratio - 1:>9.1%}"
+        )
+    if len(rows) >= 2:
+        small, large = rows[0], rows[-1]
+        cost_small, cost_large = small["on"] - small["off"], large["on"] - large["off"]
+        growth = large["words"] / small["words"]
+        print(f"\nText grew {growth:.1f}x; the hooks' own cost grew {cost_large / cost_small:.1f}x", end="")
+        print(" (linear: about the same factor).")
+    worst = max(row["on"] / row["off"] for row in rows)
+    print(f"Target: hooks add at most 25% at every size -> {'met' if worst <= 1.25 else 'NOT met'} ({worst - 1:.1%}).")
+
+
+if __name__ == "__main__":
+    main()
