@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,14 +104,11 @@ def resolve(env, config):
     def href_from(page_url):
         return lambda term: relative_url(state.url_of[term.source], page_url) + "#" + term.id
 
-    # The entries are made here, their summaries linked one by one (each within its own entry),
-    # so the big generated page never goes through the linker whole.
-    def linked_summary(term):
-        escaped = html.escape(term.summary, quote=False)
-        return linker.link(escaped, glossary.GLOSSARY_SOURCE, href_from(glossary_page.url), within=term.id).html
+    def linked_prose(term, fragment):  # an entry's summary or "see also", within its own section
+        return linker.link(fragment, glossary.GLOSSARY_SOURCE, href_from(glossary_page.url), within=term.id).html
 
     entries = glossary.entries_html(
-        index, lambda source: relative_url(state.url_of[source], glossary_page.url), linked_summary
+        index, lambda source: relative_url(state.url_of[source], glossary_page.url), linked_prose
     )
     glossary_page.content = glossary_page.content.replace(glossary.ENTRIES_PLACEHOLDER, entries)
     # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
@@ -120,7 +116,7 @@ def resolve(env, config):
 
     mentions: dict[str, list[tuple[str, str]]] = {}
     for page in state.pages:
-        if page is glossary_page:
+        if page is glossary_page:  # its entries were linked as they were made
             continue
         linked = linker.link(page.content, page.file.src_uri, href_from(page.url))
         page.content = linked.html
@@ -143,6 +139,14 @@ def resolve(env, config):
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
+    gc.disable()  # as in on_env: a large, cycle-free JSON document is read and written
+    try:
+        write_outputs(config)
+    finally:
+        gc.enable()
+
+
+def write_outputs(config):
     target = Path(config.site_dir) / "glossary.json"
     if not target.exists() or target.read_text(encoding="utf-8") != state.json_text:
         target.write_text(state.json_text, encoding="utf-8")

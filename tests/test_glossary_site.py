@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import Comment
 from conftest import copy_project, mkdocs_build
 
 GLOSSARY = "glossary.md"
@@ -191,15 +192,29 @@ def test_no_term_links_to_the_section_it_is_in(pages):
                 assert not (own_page and target in {s for _, s in sections}), f"{source}: {element}"
 
 
-def test_every_abbreviation_shows_its_expansion(pages, terms):
-    expansions = {}
-    for page in pages.values():
-        for tag in page.article.select("abbr[title], a.glossary-link[title]"):
-            expansions.setdefault(tag.get_text(), tag["title"])
-    for term in terms.values():
-        for abbr in term["abbreviations"]:
-            if abbr in expansions:
-                assert expansions[abbr].startswith(term["name"]), abbr
+def is_code_or_plain(tag) -> bool:
+    return tag.name in {"code", "pre", "kbd", "samp", "script", "style", "svg"} or "glossary-plain" in tag.get(
+        "class", []
+    )
+
+
+def test_every_abbreviation_shows_its_expansion_everywhere(pages, terms):
+    expansion = {abbr: term["name"] for term in terms.values() for abbr in term["abbreviations"]}
+    words = "|".join(re.escape(abbr) for abbr in sorted(expansion, key=len, reverse=True))
+    abbreviation = re.compile(rf"(?<![\w@/.\-])({words})(?:'s|’s|s)?(?![\w/\-@]|\.\w)")
+    bare = []
+    for source, page in pages.items():
+        for text in page.article.find_all(string=True):
+            # A glossary entry's own name and abbreviations are its expansion: left plain.
+            if isinstance(text, Comment) or text.find_parent(is_code_or_plain) is not None:
+                continue
+            abbr, link = text.find_parent("abbr"), text.find_parent("a", class_="glossary-link")
+            for match in abbreviation.finditer(text):
+                name = expansion[match.group(1)]
+                if (abbr is not None and abbr["title"] == name) or (link is not None and name in link["title"]):
+                    continue
+                bare.append(f"{source}: {match.group(1)} in {text.strip()[:60]!r}")
+    assert bare == []
 
 
 # -- Bad input fails the strict build with one message naming the file and the term -----------

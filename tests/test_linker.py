@@ -37,7 +37,15 @@ def test_first_mention_per_section_is_linked_with_the_summary_as_tooltip():
     assert links(out) == ["../compute/#ec2", "../compute/#ec2"]
     assert 'title="Amazon Elastic Compute Cloud: Virtual &lt;servers&gt; &amp; more."' in out
     assert '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>.</p>' in out
-    assert 'title="Virtual &lt;servers&gt; &amp; more.">Amazon EC2</a>' in out
+    # One tooltip per link: the abbreviation inside the name is expanded in the link's own title.
+    assert 'title="EC2: Amazon Elastic Compute Cloud. Virtual &lt;servers&gt; &amp; more.">Amazon EC2</a>' in out
+
+
+def test_an_abbreviation_inside_a_longer_name_still_shows_its_expansion():
+    out = link('<h2 id="ec2">Amazon EC2</h2><p>Amazon EC2 and Amazon S3’s.</p>').html
+    expanded = '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>'
+    assert f'<h2 id="ec2">Amazon {expanded}</h2><p>Amazon {expanded} and' in out
+    assert 'title="S3: Amazon Simple Storage Service. Object storage.">Amazon S3’s</a>.</p>' in out
 
 
 def test_subsections_start_afresh():

@@ -4,9 +4,9 @@ The page lists every term A–Z under a jump bar, each entry its own heading (so
 offers each entry as its own result), with a filter box that JavaScript reveals. Its Markdown
 holds only the title and introduction: the entries are written straight as HTML into the
 rendered page (`entries_html`), because running thousands of generated entries through
-Markdown would cost more than all the other hook work together. Which pages mention a term is
-known only once every page is linked, so each entry carries a placeholder that `mentions_html`
-fills at the end.
+Markdown would cost more than all the other hook work together; for the same reason only the
+entries' prose goes through the linker, not the whole page. Which pages mention a term is known
+only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
 """
 
 from __future__ import annotations
@@ -70,8 +70,10 @@ def searchable(text: str) -> str:
     docs/javascripts/glossary.js folds the reader's query the same way, then looks for each of
     its words at the start of a word here ("block st" finds "Elastic Block Store").
     """
-    decomposed = unicodedata.normalize("NFD", text)
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = text.lower()
     return " ".join(NOT_A_WORD.split(plain)).strip()
 
 
@@ -98,8 +100,13 @@ def heading_text(term: Term) -> str:
     return f"{term.name} ({', '.join(term.abbr)})" if term.abbr else term.name
 
 
-def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], summary: Callable[[Term], str]) -> str:
-    """One entry. `href(source)` is a page's URL relative to the glossary; `summary(term)` its HTML."""
+def plain(term: Term, fragment: str) -> str:
+    return fragment
+
+
+def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: Callable[[Term, str], str]) -> str:
+    """One entry. `href(source)` is a page's URL relative to the glossary; `prose(term, html)` lets
+    the caller link the terms in the entry's summary and "see also" (as the linker does)."""
     text = html.escape
     forms = [*term.abbr, *term.aliases]
     search_text = searchable(" ".join([term.name, *forms, term.summary]))
@@ -114,7 +121,7 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], summary
     if forms:
         parts.append('<p class="glossary-forms glossary-plain">Also: ' + ", ".join(map(text, forms)) + "</p>")
     parts += [
-        f'<p class="glossary-summary">{summary(term)}</p>',
+        f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
         f'<p class="glossary-meta" data-search-exclude>Full note: <a href="{text(page)}#{term.id}">'
         f"{text(term.family)}</a></p>",
         MENTIONS_PLACEHOLDER.format(id=term.id),
@@ -122,15 +129,11 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], summary
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
         links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
-        parts.append(f'<p class="glossary-see" data-search-exclude>See also: {links}</p>')
+        parts.append(f'<p class="glossary-see" data-search-exclude>See also: {prose(term, links)}</p>')
     return "\n".join(parts)
 
 
-def entries_html(
-    index: TermIndex,
-    href: Callable[[str], str],
-    summary: Callable[[Term], str] = lambda term: html.escape(term.summary),
-) -> str:
+def entries_html(index: TermIndex, href: Callable[[str], str], prose: Callable[[Term, str], str] = plain) -> str:
     """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
     terms = index.sorted_terms()
     parts = [FILTER_BOX, jump_bar(terms)]
@@ -141,7 +144,7 @@ def entries_html(
             current = letter
             anchor = "other" if letter == "#" else letter.lower()
             parts.append(f'<p class="glossary-letter" id="letter-{anchor}" aria-hidden="true">{letter}</p>')
-        parts.append(entry_html(term, index, href, summary))
+        parts.append(entry_html(term, index, href, prose))
     return "\n".join(parts)
 
 

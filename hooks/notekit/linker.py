@@ -52,18 +52,34 @@ class _Element(NamedTuple):
 def attributes(tag: str) -> dict[str, str]:
     found = {}
     for name, double_quoted, single_quoted, bare in ATTRIBUTE.findall(tag):
-        found[name.lower()] = html.unescape(double_quoted or single_quoted or bare)
+        value = double_quoted or single_quoted or bare
+        found[name.lower()] = html.unescape(value) if "&" in value else value
     return found
 
 
-def link_title(term: Term, form: str) -> str:
-    """The tooltip: the summary, preceded by the full name when the reader saw an abbreviation."""
+def link_title(term: Term, form: str, spans: list[tuple[int, int, str]]) -> str:
+    """The tooltip: the summary, after the expansion of any abbreviation the reader saw.
+
+    A link carries one tooltip only (an <abbr> inside it would open a second one on top), so
+    "Amazon S3" gets "S3: Amazon Simple Storage Service. Object storage…".
+    """
     if form in term.abbr:
         return f"{term.name}: {term.summary}"
-    return term.summary
+    escaped = html.escape(form, quote=False)
+    expanded = [f"{html.unescape(escaped[start:end])}: {name}. " for start, end, name in spans]
+    return "".join(expanded) + term.summary
 
 
 OUTSIDE = _Element("", untouched=False, unlinked=False)
+
+
+def with_abbreviations(words: str, spans: list[tuple[int, int, str]]) -> str:
+    """`words` with each abbreviation in it wrapped in <abbr>, so it shows its expansion on hover."""
+    pieces, last = [], 0
+    for start, end, name in spans:
+        pieces += [words[last:start], f'<abbr title="{html.escape(name, quote=True)}">{words[start:end]}</abbr>']
+        last = end
+    return "".join(pieces) + words[last:]
 
 
 class TermLinker:
@@ -73,6 +89,18 @@ class TermLinker:
         self.terms = terms
         self.term_of_form = {form: term for term in terms.values() for form in term.forms}
         self.matcher = TermMatcher(self.term_of_form)
+        # Where abbreviations stand as words inside longer forms ("EC2" in "Amazon EC2").
+        expansion = {abbr: term.name for term in terms.values() for abbr in term.abbr}
+        finder = TermMatcher(expansion)
+        self.abbreviations_in = {
+            form: [(m.start, m.end, expansion[m.form]) for m in finder.find(html.escape(form, quote=False))]
+            for form in self.term_of_form
+        }
+        # Tooltips are the same wherever a form appears: escaped once here, not at every link.
+        self.link_titles = {
+            form: html.escape(link_title(term, form, self.abbreviations_in[form]), quote=True)
+            for form, term in self.term_of_form.items()
+        }
 
     def link(self, page_html: str, source: str, href: Callable[[Term], str], within: str = "") -> LinkedPage:
         """Link the page built from `source`; `href(term)` is a term's URL relative to that page.
@@ -148,12 +176,15 @@ class TermLinker:
             if not own_section:
                 result.mentioned.add(term.id)
             words = raw[match.start : match.end]
+            spans = self.abbreviations_in[match.form]
             if may_link and not own_section and term.id not in linked_here:
                 linked_here.add(term.id)
-                title = html.escape(link_title(term, match.form), quote=True)
+                title = self.link_titles[match.form]
                 wrapped = f'<a class="glossary-link" href="{html.escape(href(term))}" title="{title}">{words}</a>'
-            elif match.form in term.abbr:
+            elif match.form in term.abbr:  # the whole match, plural ending included: "APIs"
                 wrapped = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
+            elif spans:
+                wrapped = with_abbreviations(words, spans)
             else:
                 continue
             pieces.append(raw[last : match.start])

@@ -6,6 +6,7 @@ text, or a section whose anchor would change as soon as somebody rewords its hea
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ class Heading:
     line: int
 
 
-def headings(markdown: str) -> list[Heading]:
+@functools.lru_cache(maxsize=8)  # both hooks ask for the headings of the page being built
+def headings(markdown: str) -> tuple[Heading, ...]:
     """The ATX headings of a page, outside fenced code blocks, in order."""
     found: list[Heading] = []
     open_fence: str | None = None
@@ -53,7 +55,7 @@ def headings(markdown: str) -> list[Heading]:
                 line=number,
             )
         )
-    return found
+    return tuple(found)
 
 
 def body_text(markdown: str) -> str:
