@@ -16,10 +16,10 @@ export CHROMIUM
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
 
-.PHONY: help serve build test test-fast bench browser clean
+.PHONY: help serve build test test-fast linkcheck linkcheck-external bench browser clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 	SITE_URL=http://$(ADDR)/ $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -27,11 +27,17 @@ serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(DEV_STAMP) browser ## Run every test (build, content, hooks, browser)
+test: $(DEV_STAMP) browser linkcheck ## Run every test: the link check, then pytest (build, content, hooks, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: $(DEV_STAMP) ## Run the tests that need no browser
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+linkcheck: $(DEV_STAMP) build ## Check every internal link and #anchor of the built site, offline
+	$(BIN)/python tests/linkcheck/internal.py site
+
+linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (needs the internet)
+	$(BIN)/python tests/linkcheck/external.py site --report-dir linkcheck-report
 
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
 	$(BIN)/python tests/bench_glossary.py
@@ -44,7 +50,7 @@ browser: ## Install Debian's chromium for the browser tests, if missing
 	fi
 
 clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site $(VENV) .pytest_cache .hypothesis .ruff_cache
+	rm -rf site linkcheck-report $(VENV) .pytest_cache .hypothesis .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # The virtual environment is (re)installed only when a requirements file is newer than its stamp,
