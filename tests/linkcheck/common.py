@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import functools
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/, for serve.py
+from serve import QuietHandler, serve_directory  # noqa: E402
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
+class SiteHandler(QuietHandler):
     """Serves the built site quietly, and tells linkchecker it may go at full speed."""
 
     def end_headers(self):
@@ -28,22 +26,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "welcome")
         super().end_headers()
 
-    def log_message(self, format, *args):  # noqa: A002 (the base class names it so)
-        pass
 
-
-@contextlib.contextmanager
-def serve(folder: Path, handler=SiteHandler) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 until the block ends, also when it ends by an error."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+def serve(folder: Path, handler=SiteHandler):
+    """Serve `folder` on 127.0.0.1 until the block ends (a context manager yielding the base URL)."""
+    return serve_directory(folder, handler)
 
 
 @dataclass(frozen=True)
