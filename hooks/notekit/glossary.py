@@ -111,9 +111,9 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
     forms = [*term.abbr, *term.aliases]
     search_text = searchable(" ".join([term.name, *forms, term.summary]))
     page = href(term.source)
-    # Flat, with few tags: site search parses every tag of thousands of entries, and walks back
-    # through all earlier sections whenever a heading's wrapper closes, so entries have none.
-    # `glossary-plain` keeps the linker from marking up the name the entry itself spells out.
+    # Flat and with few tags, as the page may hold thousands of entries; glossary.js groups a
+    # heading with the paragraphs after it. `glossary-plain` keeps the linker from marking up
+    # the name the entry itself spells out.
     parts = [
         f'<h2 id="{term.id}" class="glossary-term glossary-plain" data-search="{text(search_text)}">'
         f"{text(heading_text(term))}{PERMALINK.format(id=term.id)}</h2>",
@@ -122,14 +122,14 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
         parts.append('<p class="glossary-forms glossary-plain">Also: ' + ", ".join(map(text, forms)) + "</p>")
     parts += [
         f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
-        f'<p class="glossary-meta" data-search-exclude>Full note: <a href="{text(page)}#{term.id}">'
+        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">'
         f"{text(term.family)}</a></p>",
         MENTIONS_PLACEHOLDER.format(id=term.id),
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
         links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
-        parts.append(f'<p class="glossary-see" data-search-exclude>See also: {prose(term, links)}</p>')
+        parts.append(f'<p class="glossary-see">See also: {prose(term, links)}</p>')
     return "\n".join(parts)
 
 
@@ -181,7 +181,7 @@ def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]
         if not pages:
             return ""
         links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in pages)
-        return f'<p class="glossary-mentions" data-search-exclude>Mentioned on: {links}</p>'
+        return f'<p class="glossary-mentions">Mentioned on: {links}</p>'
 
     return MENTIONS.sub(fill, glossary_html)
 
