@@ -122,8 +122,7 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
         parts.append('<p class="glossary-forms glossary-plain">Also: ' + ", ".join(map(text, forms)) + "</p>")
     parts += [
         f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
-        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">'
-        f"{text(term.family)}</a></p>",
+        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">{text(term.family)}</a></p>',
         MENTIONS_PLACEHOLDER.format(id=term.id),
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
