@@ -16,7 +16,7 @@ export CHROMIUM
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
 
-.PHONY: help serve build test test-fast linkcheck linkcheck-external bench browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external bench browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,7 +33,10 @@ test: $(DEV_STAMP) browser linkcheck ## Run every test: the link check, then pyt
 test-fast: $(DEV_STAMP) ## Run the tests that need no browser
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
-linkcheck: $(DEV_STAMP) build ## Check every internal link and #anchor of the built site, offline
+pdf: $(DEV_STAMP) build browser ## Print each family page and the whole notes to site/pdf/ (headless Chromium)
+	$(BIN)/python tests/printing/make_pdf.py site
+
+linkcheck: pdf ## Check every internal link and #anchor of the built site (PDFs included), offline
 	$(BIN)/python tests/linkcheck/internal.py site
 
 linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (needs the internet)

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-from notekit import glossary
+from notekit import glossary, printing
 from notekit.frontmatter import split_front_matter
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
@@ -113,6 +113,10 @@ def resolve(env, config):
     glossary_page.content = glossary_page.content.replace(glossary.ENTRIES_PLACEHOLDER, entries)
     # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
     glossary_page.present_anchor_ids = (glossary_page.present_anchor_ids or set()) | glossary.anchors(index)
+
+    for page in state.pages:  # the printable cheat sheet ends with the glossary, in brief
+        if page.file.src_uri == printing.CHEATSHEET_SOURCE:
+            page.content = page.content.replace(printing.GLOSSARY_PLACEHOLDER, glossary.compact_list_html(index))
 
     mentions: dict[str, list[tuple[str, str]]] = {}
     for page in state.pages:

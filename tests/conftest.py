@@ -70,18 +70,6 @@ def pages(site_dir):
 
 # -- Browser tests: Playwright drives Debian's chromium, never a downloaded browser -------------
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Without these, chromium tries to reach Google's services, which this network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture(scope="session")
 def site_url(site_dir):
@@ -93,12 +81,11 @@ def site_url(site_dir):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser` (installs Debian's chromium) or set CHROMIUM")
+    from chromium import launch
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

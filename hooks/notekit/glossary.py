@@ -147,6 +147,15 @@ def entries_html(index: TermIndex, href: Callable[[str], str], prose: Callable[[
     return "\n".join(parts)
 
 
+def compact_list_html(index: TermIndex) -> str:
+    """Every term and its summary in a few lines each: the cheat sheet's glossary."""
+    items = [
+        f"<dt>{html.escape(heading_text(term))}</dt><dd>{html.escape(term.summary)}</dd>"
+        for term in index.sorted_terms()
+    ]
+    return '<dl class="cheatsheet-glossary glossary-plain">\n' + "\n".join(items) + "\n</dl>"
+
+
 def anchors(index: TermIndex) -> set[str]:
     """The ids the entries add to the page, for link validation."""
     letters = {"letter-other" if initial(t) == "#" else f"letter-{initial(t).lower()}" for t in index.terms.values()}

@@ -1,0 +1,75 @@
+"""Print helpers: where outside links go, written compactly for the printed page."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+# Pages that are not a service family: they get no PDF of their own, and the cheat sheet skips them.
+NOT_FAMILIES = {"index.md", "resources.md", "glossary.md", "cheatsheet.md"}
+CHEATSHEET_SOURCE = "cheatsheet.md"
+CHEATSHEET_PDF = "aws-notes-cheatsheet.pdf"
+PAGES_PLACEHOLDER = "<!-- cheatsheet-pages -->"
+GLOSSARY_PLACEHOLDER = "<!-- cheatsheet-glossary -->"
+CHEATSHEET_MARKDOWN = f"""\
+---
+title: Cheat sheet
+description: All the AWS notes on one printable sheet, every service family in order, then the glossary.
+pdf: {CHEATSHEET_PDF}
+search:
+  exclude: true
+hide:
+  - toc
+---
+
+# AWS Notes cheat sheet
+
+Every service family of the notes in order, then the glossary, made to print as one document.
+
+{PAGES_PLACEHOLDER}
+
+## Glossary {{ #glossary }}
+
+{GLOSSARY_PLACEHOLDER}
+"""
+HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
+SAME_PAGE_LINK = re.compile(r'\bhref="(?:\./)?#([^"]*)"')
+
+OUTSIDE_LINK = re.compile(r"""<a\b(?P<attrs>[^>]*?\bhref=(?P<quote>["'])(?P<url>https?://[^"']+)(?P=quote)[^>]*)>""")
+
+
+def compact_url(url: str) -> str:
+    """Host and path, as a reader would type them: no scheme, no www., no query, no fragment."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    host = host.removeprefix("www.")
+    return host + parts.path.rstrip("/")
+
+
+def mark_outside_links(page_html: str) -> str:
+    """Give each link to another site a data-print-url, which the print stylesheet shows."""
+
+    def mark(match: re.Match) -> str:
+        if "data-print-url" in match.group("attrs"):
+            return match.group(0)
+        target = html.escape(compact_url(html.unescape(match.group("url"))), quote=True)
+        return f'<a{match.group("attrs")} data-print-url="{target}">'
+
+    return OUTSIDE_LINK.sub(mark, page_html)
+
+
+def combine_pages(pages: list[tuple[str, str, str]]) -> str:
+    """The family pages' HTML as one document: (stem, title, html) in order.
+
+    Headings go one level down under each page's title, ids take the page's stem as a prefix
+    (`storage-ebs`) so none repeats, and links within a page follow its ids.
+    """
+    parts = []
+    for stem, _title, page_html in pages:
+        body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
+        body = ID_ATTRIBUTE.sub(rf'id="{stem}-\1"', body)  # stems are lowercase words and hyphens
+        body = SAME_PAGE_LINK.sub(rf'href="#{stem}-\1"', body)
+        parts.append(f'<section class="cheatsheet-page">\n{body}\n</section>')
+    return "\n".join(parts)
