@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from serve import serve_directory
 from sitetext import normalise
 
 sys.path.insert(0, str(Path(__file__).parent / "printing"))
-from make_pdf import render  # noqa: E402
+from make_pdf import page_count, render, targets  # noqa: E402
 from notekit.printing import compact_url, mark_outside_links  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -111,3 +112,35 @@ def test_each_printed_page_has_the_footer_line(pdfs):
     text = pdf_text(path)
     assert text.count(squeezed("Compute · AWS Notes · built")) == count
     assert all(squeezed(f"page {n} of {count}") in text for n in range(1, count + 1))
+
+
+def test_the_whole_notes_fit_four_a4_pages_with_every_heading_and_term(pdfs, pages):
+    count, path = pdfs["aws-notes-cheatsheet.pdf"]
+    assert count <= 4, f"the cheat sheet prints on {count} A4 pages"
+    text = pdf_text(path)
+    families = [s for s, p in pages.items() if 'class="md-button own-pdf"' in p.html and s != "cheatsheet.md"]
+    headings = [
+        h.get_text(" ").replace("¶", "")
+        for source in families
+        for h in pages[source].article.find_all(["h1", "h2", "h3"])
+        if h.get("id") != "further-reading"  # reading lists stay on their pages and on Resources
+    ]
+    terms = [dt.get_text(" ") for dt in pages["cheatsheet.md"].article.select(".cheatsheet-glossary dt")]
+    assert len(terms) >= 60
+    missing = [item for item in headings + terms if squeezed(item) not in text]
+    assert not missing, f"the cheat sheet lacks {missing}"
+
+
+def test_us_letter_paper_meets_the_same_targets(browser, site_dir):
+    """A reader who picks Letter in the print dialog: the A4 layout still fits its shorter sheet."""
+    tab = browser.new_page()
+    tab.emulate_media(media="print")
+    try:
+        with serve_directory(site_dir) as base:
+            for path, name in targets(site_dir):
+                tab.goto(base + path, wait_until="networkidle")
+                count = page_count(tab.pdf(format="Letter", prefer_css_page_size=False, print_background=True))
+                limit = 4 if name == "aws-notes-cheatsheet.pdf" else MAX_PAGES.get(name, 1)
+                assert count <= limit, f"{name} prints on {count} Letter pages"
+    finally:
+        tab.close()
