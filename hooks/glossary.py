@@ -60,6 +60,11 @@ def relative_url(url: str, from_url: str) -> str:
     return get_relative_url(url or "./", from_url)
 
 
+def page_href(source: str, from_url: str) -> str:
+    """The URL of the page built from `source`, seen from the page at `from_url`."""
+    return relative_url(state.url_of[source], from_url)
+
+
 # -- Collect: each page's terms from its front matter, and its HTML ---------------------------
 
 
@@ -102,14 +107,12 @@ def resolve(env, config):
     glossary_page = next(p for p in state.pages if p.file.src_uri == glossary.GLOSSARY_SOURCE)
 
     def href_from(page_url):
-        return lambda term: relative_url(state.url_of[term.source], page_url) + "#" + term.id
+        return lambda term: page_href(term.source, page_url) + "#" + term.id
 
     def linked_prose(term, fragment):  # an entry's summary or "see also", within its own section
         return linker.link(fragment, glossary.GLOSSARY_SOURCE, href_from(glossary_page.url), within=term.id).html
 
-    entries = glossary.entries_html(
-        index, lambda source: relative_url(state.url_of[source], glossary_page.url), linked_prose
-    )
+    entries = glossary.entries_html(index, lambda source: page_href(source, glossary_page.url), linked_prose)
     glossary_page.content = glossary_page.content.replace(glossary.ENTRIES_PLACEHOLDER, entries)
     # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
     glossary_page.present_anchor_ids = (glossary_page.present_anchor_ids or set()) | glossary.anchors(index)

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from serve import serve_directory
 from sitetext import normalise
+from test_build import FAMILY_ANCHORS
 
 sys.path.insert(0, str(Path(__file__).parent / "printing"))
 from make_pdf import page_count, render, targets  # noqa: E402
 from notekit.printing import compact_url, mark_outside_links  # noqa: E402
 
 pytestmark = pytest.mark.browser
+FAMILIES = list(FAMILY_ANCHORS)
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".print-actions"]
 # Compute is the largest family page (about 1,000 words, seventeen terms, a five-row table): two sides.
 MAX_PAGES = {"compute.pdf": 2}
@@ -72,9 +74,8 @@ def pdf_text(path: Path) -> str:
 
 
 def test_each_family_page_fits_one_a4_side(pdfs, pages):
-    families = [s for s, p in pages.items() if 'class="md-button own-pdf"' in p.html and s != "cheatsheet.md"]
-    assert len(families) == 9
-    for source in families:
+    for source in FAMILIES:
+        assert 'class="md-button own-pdf"' in pages[source].html, f"{source} has no PDF link of its own"
         name = source.removesuffix(".md") + ".pdf"
         count, _ = pdfs[name]
         assert count <= MAX_PAGES.get(name, 1), f"{name} prints on {count} A4 pages"
@@ -118,10 +119,9 @@ def test_the_whole_notes_fit_four_a4_pages_with_every_heading_and_term(pdfs, pag
     count, path = pdfs["aws-notes-cheatsheet.pdf"]
     assert count <= 4, f"the cheat sheet prints on {count} A4 pages"
     text = pdf_text(path)
-    families = [s for s, p in pages.items() if 'class="md-button own-pdf"' in p.html and s != "cheatsheet.md"]
     headings = [
         h.get_text(" ").replace("¶", "")
-        for source in families
+        for source in FAMILIES
         for h in pages[source].article.find_all(["h1", "h2", "h3"])
         if h.get("id") != "further-reading"  # reading lists stay on their pages and on Resources
     ]
