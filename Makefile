@@ -15,6 +15,9 @@ export CHROMIUM
 
 SITE_STAMP := $(VENV)/.site-requirements
 DEV_STAMP := $(VENV)/.dev-requirements
+# The web-quality tools (axe-core, the Nu Html Checker, Lighthouse) come from npm, pinned in
+# package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: help serve build test test-fast pdf linkcheck linkcheck-external bench browser clean
 
@@ -27,7 +30,7 @@ serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(DEV_STAMP) browser linkcheck ## Run every test: the link check, then pytest (build, content, hooks, browser)
+test: $(DEV_STAMP) browser $(NODE_STAMP) linkcheck ## Run every test: the link check, then pytest (build, content, hooks, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: $(DEV_STAMP) ## Run the tests that need no browser
@@ -45,11 +48,16 @@ linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (n
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
 	$(BIN)/python tests/bench_glossary.py
 
-browser: ## Install Debian's chromium for the browser tests, if missing
-	@if [ ! -x "$(CHROMIUM)" ]; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
+browser: ## Install what the tests need from Debian, if missing: chromium, poppler, Java, Node
+	@need=""; \
+	[ -x "$(CHROMIUM)" ] || need="$$need chromium"; \
+	command -v pdfinfo >/dev/null || need="$$need poppler-utils"; \
+	command -v java >/dev/null || need="$$need default-jre-headless"; \
+	command -v npm >/dev/null || need="$$need nodejs npm"; \
+	if [ -n "$$need" ]; then \
+	  echo "Installing from Debian:$$need"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need; \
 	fi
 
 clean: ## Remove the built site, caches and the virtual environment
@@ -67,4 +75,9 @@ $(SITE_STAMP): requirements.txt | $(BIN)/python
 
 $(DEV_STAMP): requirements-dev.txt $(SITE_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# --ignore-scripts: vnu-jar's install script only looks for Java, which `make browser` installs.
+$(NODE_STAMP): package.json package-lock.json | browser
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
