@@ -19,7 +19,7 @@ DEV_STAMP := $(VENV)/.dev-requirements
 # package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external bench browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint bench browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,10 +30,10 @@ serve: $(SITE_STAMP) ## Serve the site with live reload on http://127.0.0.1:8000
 build: $(SITE_STAMP) ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-test: $(DEV_STAMP) browser $(NODE_STAMP) linkcheck ## Run every test: the link check, then pytest (build, content, hooks, browser)
+test: $(DEV_STAMP) browser $(NODE_STAMP) lint linkcheck ## Run every test: the link check, then pytest (build, content, hooks, browser)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-test-fast: $(DEV_STAMP) ## Run the tests that need no browser
+test-fast: $(DEV_STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 pdf: $(DEV_STAMP) build browser ## Print each family page and the whole notes to site/pdf/ (headless Chromium)
@@ -45,15 +45,23 @@ linkcheck: pdf ## Check every internal link and #anchor of the built site (PDFs 
 linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (needs the internet)
 	$(BIN)/python tests/linkcheck/external.py site --report-dir linkcheck-report
 
+lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
+	$(BIN)/codespell docs README.md hooks overrides tests .github .ci Makefile mkdocs.yml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/actionlint
+	shellcheck .ci/run
+
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
 	$(BIN)/python tests/bench_glossary.py
 
-browser: ## Install what the tests need from Debian, if missing: chromium, poppler, Java, Node
+browser: ## Install what the tests need from Debian, if missing: chromium, poppler, Java, Node, shellcheck
 	@need=""; \
 	[ -x "$(CHROMIUM)" ] || need="$$need chromium"; \
 	command -v pdfinfo >/dev/null || need="$$need poppler-utils"; \
 	command -v java >/dev/null || need="$$need default-jre-headless"; \
 	command -v npm >/dev/null || need="$$need nodejs npm"; \
+	command -v shellcheck >/dev/null || need="$$need shellcheck"; \
 	if [ -n "$$need" ]; then \
 	  echo "Installing from Debian:$$need"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

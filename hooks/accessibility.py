@@ -12,18 +12,17 @@ from notekit.theme_markup import name_theme_widgets
 log = get_plugin_logger(__name__)
 
 
-def on_post_page(output, page, config):
-    output, missing = name_theme_widgets(output)
+def named(html: str, source: str) -> str:
+    html, missing = name_theme_widgets(html)
     for what in missing:
-        log.warning("%s: Material's %s markup has changed; update hooks/notekit/theme_markup.py", page.file.src_uri, what)
-    return output
+        log.warning("%s: Material's %s markup has changed; update hooks/notekit/theme_markup.py", source, what)
+    return html
+
+
+def on_post_page(output, page, config):
+    return named(output, page.file.src_uri)
 
 
 def on_post_template(output_content, template_name, config):
     """The 404 page is a theme template, not a page: it gets the same names."""
-    if template_name != "404.html":
-        return None
-    output, missing = name_theme_widgets(output_content)
-    for what in missing:
-        log.warning("%s: Material's %s markup has changed; update hooks/notekit/theme_markup.py", template_name, what)
-    return output
+    return named(output_content, template_name) if template_name == "404.html" else None

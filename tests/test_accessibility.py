@@ -14,7 +14,9 @@ from sitetext import nav_sources
 
 pytestmark = pytest.mark.browser
 
-PAGE_PATHS = [source.removesuffix(".md") + "/" if source != "index.md" else "" for source in nav_sources(ROOT / "mkdocs.yml")]
+PAGE_PATHS = [
+    "" if source == "index.md" else source.removesuffix(".md") + "/" for source in nav_sources(ROOT / "mkdocs.yml")
+]
 # TODO 404
 MODES = {
     "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},

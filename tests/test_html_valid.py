@@ -9,7 +9,8 @@ TOGGLE = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="_
 
 
 def page(body: str) -> str:
-    return f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>{body}</body></html>'
+    head = '<meta charset="utf-8"><title>t</title>'
+    return f'<!doctype html><html lang="en"><head>{head}</head><body>{body}</body></html>'
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,11 @@ import re
 # (what the element is, its opening tag as Material 9.8 writes it, the name it gets)
 UNNAMED_WIDGETS = (
     ("search dialog", re.compile(r'<div class="md-search" data-md-component="search" role="dialog"(?=>)'), "Search"),
-    ("progress bar", re.compile(r'<div class="md-progress" data-md-component="progress" role="progressbar"(?=>)'),
-     "Loading page"),
+    (
+        "progress bar",
+        re.compile(r'<div class="md-progress" data-md-component="progress" role="progressbar"(?=>)'),
+        "Loading page",
+    ),
 )
 
 

@@ -33,7 +33,7 @@ ALLOWED = (
         markup='<input class="md-toggle" data-md-toggle=',
         per_page=2,
         why=(
-            "Material's base.html writes autocomplete=\"off\" on its two hidden checkbox toggles (drawer "
+            'Material\'s base.html writes autocomplete="off" on its two hidden checkbox toggles (drawer '
             "and search), outside any template block we could override. The attribute is deliberate: "
             "without it Firefox restores a checked toggle when the reader goes back, reopening the "
             "drawer or the search overlay. Removing it would trade a validator error for a real bug."
