@@ -100,3 +100,20 @@ def page(browser):
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     yield tab
     context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Shows, after the run, each line a test recorded with `record_property("summary", line)`:
+    figures worth reading even when every test passes, such as the site search hit rate."""
+    lines = [
+        value
+        for reports in terminalreporter.stats.values()
+        for report in reports
+        if getattr(report, "when", None) == "call"
+        for key, value in getattr(report, "user_properties", ())
+        if key == "summary"
+    ]
+    if lines:
+        terminalreporter.write_sep("-", "summary")
+        for line in lines:
+            terminalreporter.write_line(line)

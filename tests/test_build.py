@@ -60,7 +60,7 @@ FAMILY_ANCHORS = {
         "elastic-inference",
     ],
 }
-OTHER_PAGES = ["index.md", "resources.md", "glossary.md", "cheatsheet.md"]
+OTHER_PAGES = ["index.md", "resources.md", "glossary.md", "study.md", "cheatsheet.md"]
 GENERATED_PAGES = ["glossary.md", "cheatsheet.md"]  # made by the hooks, not on disk
 
 

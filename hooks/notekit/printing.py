@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 # Pages that are not a service family: they get no PDF of their own, and the cheat sheet skips them.
-NOT_FAMILIES = {"index.md", "resources.md", "glossary.md", "cheatsheet.md"}
+NOT_FAMILIES = {"index.md", "resources.md", "glossary.md", "cheatsheet.md", "study.md"}
 CHEATSHEET_SOURCE = "cheatsheet.md"
 CHEATSHEET_PDF = "aws-notes-cheatsheet.pdf"
 PAGES_PLACEHOLDER = "<!-- cheatsheet-pages -->"

@@ -1,0 +1,40 @@
+"""The study page's deck: the glossary's terms, in the shape docs/javascripts/study.js reads.
+
+The deck is written into the page at build time rather than fetched from glossary.json: the
+page then needs no second request, so it studies offline once loaded, after instant navigation,
+and under any sub-path, with nothing to fail halfway.
+"""
+
+from __future__ import annotations
+
+import json
+
+STUDY_SOURCE = "study.md"
+DECK_PLACEHOLDER = "<!-- study-deck -->"
+DECK_ID = "study-deck"
+# What a card shows, masks or links to; glossary.json's other fields stay out of the page.
+FIELDS = ("id", "name", "abbreviations", "aliases", "summary", "family", "path")
+
+
+def deck(glossary: dict, page_urls: list[str]) -> dict:
+    """The terms of a glossary.json document, and their families in the order of `page_urls`.
+
+    A family sorts where the first of its terms' pages sits in `page_urls` (the navigation), so the
+    family checkboxes read like the site's menu; a family on no listed page goes last, A-Z.
+    """
+    terms = [{key: term[key] for key in FIELDS} for term in glossary["terms"]]
+    rank = {url: number for number, url in enumerate(page_urls)}
+    first: dict[str, int] = {}
+    for term in terms:
+        place = rank.get(term["path"].split("#", 1)[0], len(rank))
+        first[term["family"]] = min(place, first.get(term["family"], place))
+    families = sorted(first, key=lambda family: (first[family], family))
+    return {"families": families, "terms": terms}
+
+
+def deck_html(study_deck: dict) -> str:
+    """The deck as a JSON script element: data the browser never runs, and never markup."""
+    text = json.dumps(study_deck, ensure_ascii=False, separators=(",", ":"))
+    # As in glossary.json: a summary holding "</script>" cannot end the element early.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{DECK_ID}">{text}</script>'

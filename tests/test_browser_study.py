@@ -1,0 +1,509 @@
+"""The study page in a real browser: Leitner boxes, saved progress, families, quiz, exports, print,
+keyboard, phone, accessibility, and no network once loaded."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import time
+
+import pytest
+from axe import axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+DAY_MS = 24 * 3600 * 1000
+ANKI_HEADER = ["#separator:tab", "#html:false", "#notetype:Basic", "#deck:AWS Notes", "#tags column:3"]
+FOCUS_RING = """() => {
+  const style = getComputedStyle(document.activeElement);
+  return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+}"""
+
+
+@pytest.fixture(scope="module")
+def glossary(site_dir) -> list[dict]:
+    return json.loads((site_dir / "glossary.json").read_text(encoding="utf-8"))["terms"]
+
+
+def open_study(page, site_url) -> None:
+    page.goto(site_url + "study/")
+    page.locator("#study-app").wait_for(state="visible")
+
+
+def saved(page) -> dict:
+    """The progress as study.js saved it, through Material's own storage helper."""
+    return page.evaluate("() => __md_get('study')") or {}
+
+
+def boxes(page) -> dict[str, int]:
+    return {card: value[0] for card, value in saved(page).get("cards", {}).items()}
+
+
+def counts(page) -> dict[str, int]:
+    text = page.locator("[data-counts]").inner_text()
+    return {word.lower(): int(number) for word, number in re.findall(r"(Known|Learning|New|of) (\d+)", text)}
+
+
+def front(page) -> str:
+    return page.locator(".study-front").inner_text()
+
+
+def meta(page) -> str:
+    return page.locator(".study-meta").inner_text()
+
+
+def name_of(term: dict) -> str:
+    return term["name"] + (f" ({', '.join(term['abbreviations'])})" if term["abbreviations"] else "")
+
+
+def term_on_card(page, glossary) -> dict:
+    return next(term for term in glossary if name_of(term) == front(page))
+
+
+def slug(family: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", family.lower()).strip("-")
+
+
+def choose_families(page, keep: set[str]) -> None:
+    page.locator(".study-options-box summary").click()
+    boxes_ = page.locator("[data-families] input")
+    for i in range(boxes_.count()):
+        label = page.locator("[data-families] label").nth(i).inner_text()
+        boxes_.nth(i).set_checked(label.rsplit(" (", 1)[0] in keep)
+    # The shortcuts stay out of a focused checkbox's way: leave it, as a reader clicking elsewhere.
+    page.evaluate("() => document.activeElement.blur()")
+
+
+def test_the_deck_holds_every_glossary_term_in_nav_order(page, site_url, glossary):
+    open_study(page, site_url)
+    deck = json.loads(page.locator("#study-deck").text_content())
+    assert [t["id"] for t in deck["terms"]] == [t["id"] for t in glossary]
+    assert len(deck["terms"]) == 71
+    assert deck["families"][:3] == ["Cloud concepts", "Compute", "Containers"]
+    assert len(deck["families"]) == 9 == page.locator("[data-families] input").count()
+    assert counts(page) == {"known": 0, "learning": 0, "new": 71, "of": 71}
+    assert meta(page).endswith("card 1 of 71 · new card")
+    assert not page.locator(".study-nojs").is_visible()
+    assert page.console_errors == []
+
+
+def test_reveal_and_grade_move_cards_between_boxes(page, site_url, glossary):
+    open_study(page, site_url)
+    first = term_on_card(page, glossary)
+    assert page.locator(".study-back").count() == 0, "the answer shows before it is revealed"
+    page.get_by_role("button", name="Reveal").click()
+    assert first["summary"] in page.locator(".study-back").inner_text()
+    assert page.locator(".study-back a").get_attribute("href").endswith("/" + first["path"])
+    before = time.time() * 1000
+    page.get_by_role("button", name="Knew it").click()
+    assert boxes(page) == {first["id"]: 2}
+    due = saved(page)["cards"][first["id"]][1]
+    assert before + DAY_MS - 5000 < due < before + DAY_MS + 60_000, "box 2 should come back a day later"
+
+    second = term_on_card(page, glossary)
+    page.get_by_role("button", name="Reveal").click()
+    page.get_by_role("button", name="Not yet").click()
+    assert boxes(page) == {first["id"]: 2, second["id"]: 1}
+    assert saved(page)["cards"][second["id"]][1] <= time.time() * 1000
+    assert counts(page) == {"known": 1, "learning": 1, "new": 69, "of": 71}
+
+    # "Not yet" brings the card back three cards later, in the same session.
+    for _ in range(3):
+        assert term_on_card(page, glossary) != second
+        page.get_by_role("button", name="Next").click()
+    assert term_on_card(page, glossary) == second
+    assert "box 1 of 5" in meta(page)
+    page.get_by_role("button", name="Reveal").click()
+    page.get_by_role("button", name="Knew it").click()
+    assert boxes(page) == {first["id"]: 2, second["id"]: 2}
+    assert counts(page)["known"] == 2
+    assert page.console_errors == []
+
+
+def test_progress_survives_a_reload_and_reset_clears_it(page, site_url, glossary):
+    open_study(page, site_url)
+    known = term_on_card(page, glossary)
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    learning = term_on_card(page, glossary)
+    page.keyboard.press("Space")
+    page.keyboard.press("2")
+    page.reload()
+    page.locator("#study-app").wait_for(state="visible")
+    assert boxes(page) == {known["id"]: 2, learning["id"]: 1}
+    assert counts(page) == {"known": 1, "learning": 1, "new": 69, "of": 71}
+    # The card in box 1 comes first; the known card is not due until tomorrow.
+    assert term_on_card(page, glossary) == learning
+    assert meta(page).endswith("card 1 of 70 · box 1 of 5")
+
+    # Two days later, the known card is due again, right after the box 1 card.
+    page.evaluate(
+        "([id, days]) => { const s = __md_get('study'); s.cards[id][1] -= days; __md_set('study', s); }",
+        [known["id"], 2 * DAY_MS],
+    )
+    page.reload()
+    page.locator("#study-app").wait_for(state="visible")
+    assert meta(page).endswith("card 1 of 71 · box 1 of 5")
+    page.keyboard.press("ArrowRight")
+    assert term_on_card(page, glossary) == known
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Reset progress").click()
+    assert boxes(page) == {}
+    assert counts(page) == {"known": 0, "learning": 0, "new": 71, "of": 71}
+
+
+def test_the_family_filter_limits_the_deck_and_is_kept(page, site_url, glossary):
+    open_study(page, site_url)
+    choose_families(page, {"Databases"})
+    databases = [t for t in glossary if t["family"] == "Databases"]
+    assert counts(page)["of"] == len(databases) == 4
+    seen = []
+    for _ in databases:
+        assert meta(page).startswith("Databases · card")
+        seen.append(term_on_card(page, glossary)["id"])
+        page.keyboard.press("ArrowRight")
+    assert sorted(seen) == sorted(t["id"] for t in databases)
+    # Stepped through without grading: the round ends with every card still due.
+    assert page.get_by_text("End of the round: 4 cards are still due.").is_visible()
+    page.get_by_role("button", name="Study the 4 due cards").click()
+    for _ in databases:
+        page.keyboard.press("Space")
+        page.keyboard.press("1")
+    assert page.get_by_text("No card is due now").is_visible()
+    assert counts(page) == {"known": 4, "learning": 0, "new": 0, "of": 4}
+    page.get_by_role("button", name="Study every card now").click()
+    assert meta(page).endswith("card 1 of 4 · box 2 of 5")
+    again = term_on_card(page, glossary)
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    assert boxes(page)[again["id"]] == 3, "knowing a card again moves it up one more box"
+    assert saved(page)["cards"][again["id"]][1] > time.time() * 1000 + 2.9 * DAY_MS
+    page.reload()
+    page.locator("#study-app").wait_for(state="visible")
+    assert counts(page)["of"] == 4
+    assert page.locator("[data-families] input:checked").count() == 1
+
+
+def test_summary_first_hides_the_terms_own_name(page, site_url, glossary):
+    open_study(page, site_url)
+    page.locator(".study-options-box summary").click()
+    page.get_by_label("The summary, then guess the term").check()
+    page.evaluate("() => document.activeElement.blur()")
+    for _ in range(len(glossary)):
+        clue = front(page)
+        page.keyboard.press("Space")
+        answer = page.locator(".study-back p").inner_text()
+        term = next(t for t in glossary if name_of(t) == answer)
+        for form in [term["name"], *term["abbreviations"]]:
+            assert not re.search(rf"\b{re.escape(form)}\b", clue, re.I), f"{form!r} gives away {clue!r}"
+        page.keyboard.press("ArrowRight")
+        if page.locator("[data-done]").is_visible():
+            break
+
+
+def start_quiz(page) -> None:
+    page.get_by_role("radio", name="Quiz").check()
+    page.evaluate("() => document.activeElement.blur()")
+
+
+def answer_quiz(page, glossary, right: int, keyboard: bool = False) -> tuple[list[str], list[dict]]:
+    """Answer every question, the first `right` ones correctly; the questions' terms and misses."""
+    by_name = {name_of(t): t for t in glossary}
+    by_summary = {t["summary"]: t for t in glossary}
+    family_size = {family: sum(t["family"] == family for t in glossary) for family in {t["family"] for t in glossary}}
+    asked, missed = [], []
+    number = 0
+    while page.locator("[data-options] button").count():
+        number += 1
+        question = page.locator("[data-question]").inner_text()
+        term = by_name[re.search(r"describes (.+)\?$", question).group(1)]
+        options = [text.split(" ", 1)[1] for text in page.locator("[data-options] button").all_inner_texts()]
+        assert len(options) == 4 and len(set(options)) == 4, options
+        assert term["summary"] in options
+        families = {by_summary[text]["family"] for text in options}
+        if family_size[term["family"]] >= 4:
+            assert families == {term["family"]}, f"{term['name']}: wrong answers from {families}"
+        index = options.index(term["summary"]) if number <= right else (options.index(term["summary"]) + 1) % 4
+        if number > right:
+            missed.append(term)
+        if keyboard:
+            page.keyboard.press(str(index + 1))
+        else:
+            page.locator("[data-options] button").nth(index).click()
+        expected = "Right." if number <= right else "Not this one"
+        assert page.locator("[data-feedback]").inner_text().startswith(expected)
+        asked.append(term["id"])
+        page.get_by_role("button", name="Next question").click()
+    return asked, missed
+
+
+@pytest.mark.parametrize("keyboard", [False, True], ids=["mouse", "keyboard"])
+def test_the_quiz_scores_correctly_and_never_repeats_an_option(page, site_url, glossary, keyboard):
+    open_study(page, site_url)
+    start_quiz(page)
+    asked, missed = answer_quiz(page, glossary, right=6, keyboard=keyboard)
+    assert len(asked) == len(set(asked)) == 10
+    assert page.locator(".study-score").inner_text() == "Score: 6 of 10"
+    links = page.locator("[data-result] a")
+    assert links.count() == 4
+    hrefs = [links.nth(i).get_attribute("href") for i in range(4)]
+    assert [href.split("/", 3)[3] for href in hrefs] == [term["path"] for term in missed]
+    assert boxes(page) == {}, "the quiz should not move flashcards between boxes"
+    page.get_by_role("button", name="New quiz").click()
+    assert page.locator("[data-question]").inner_text().startswith("Question 1 of 10")
+
+
+def test_a_quiz_on_one_family_takes_every_wrong_answer_from_it(page, site_url, glossary):
+    open_study(page, site_url)
+    choose_families(page, {"Databases"})
+    start_quiz(page)
+    asked, _ = answer_quiz(page, glossary, right=4)
+    assert len(asked) == 4
+    assert page.locator(".study-score").inner_text() == "Score: 4 of 4"
+
+
+def download_anki(page) -> list[str]:
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download for Anki").click()
+    download = info.value
+    assert download.suggested_filename == "aws-notes-anki.txt"
+    return open(download.path(), encoding="utf-8").read().split("\n")
+
+
+def test_the_anki_export_has_one_line_per_term(page, site_url, glossary):
+    open_study(page, site_url)
+    lines = download_anki(page)
+    assert lines[-1] == "", "the file should end with a newline"
+    lines = lines[:-1]
+    assert lines[: len(ANKI_HEADER)] == ANKI_HEADER
+    notes = lines[len(ANKI_HEADER) :]
+    assert len(notes) == len(glossary) == 71
+    for line, term in zip(notes, glossary, strict=True):
+        fields = line.split("\t")
+        assert fields == [name_of(term), term["summary"], slug(term["family"])], line
+        assert " " not in fields[2] and not fields[2].startswith("#")
+    assert {line.split("\t")[2] for line in notes} >= {"networking-content-delivery", "tools-infrastructure-as-code"}
+
+    choose_families(page, {"Storage"})
+    notes = download_anki(page)[len(ANKI_HEADER) : -1]
+    assert len(notes) == sum(t["family"] == "Storage" for t in glossary)
+    assert all(line.endswith("\tstorage") for line in notes)
+
+
+def test_shortcuts_do_nothing_in_a_field_or_with_a_modifier(page, site_url, glossary):
+    open_study(page, site_url)
+    first = term_on_card(page, glossary)
+    page.locator(".study-options-box summary").click()
+    page.locator("[data-families] input").first.focus()
+    for key in [" ", "ArrowRight", "1"]:
+        page.keyboard.press(key)
+    assert term_on_card(page, glossary) == first and page.locator(".study-back").count() == 0
+    page.locator("[data-families] input").first.blur()
+    page.keyboard.press("Control+ArrowRight")
+    assert term_on_card(page, glossary) == first
+    # The site search takes every key typed into it.
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator(".md-search__input").press_sequentially(" 12")
+    assert page.locator(".md-search__input").input_value() == " 12"
+    assert boxes(page) == {} and page.locator(".study-back").count() == 0
+
+
+def test_the_keyboard_alone_studies_with_a_visible_focus(page, site_url, glossary):
+    open_study(page, site_url)
+    for _ in range(80):  # from the top of the page, as a keyboard user arrives
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.dataset.act === 'reveal'"):
+            break
+    assert page.evaluate(FOCUS_RING)
+    first = term_on_card(page, glossary)
+    page.keyboard.press("Enter")
+    assert page.locator(".study-back").is_visible()
+    # The Reveal button is gone: focus moves on to the grades rather than to the top of the page.
+    assert page.evaluate("() => document.activeElement.dataset.act") == "knew"
+    assert page.evaluate(FOCUS_RING)
+    page.keyboard.press("Space")
+    assert boxes(page) == {first["id"]: 2}
+    assert page.evaluate("() => document.activeElement.dataset.act") == "reveal"
+
+    # The mode radios answer to the arrow keys, as radios do: here, switching to the quiz.
+    while page.evaluate("() => document.activeElement.dataset.act") is not None:
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.value") == "cards"
+    assert page.evaluate(FOCUS_RING)
+    page.keyboard.press("ArrowRight")
+    assert page.locator("[data-question]").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.dataset.act") == "answer"
+    assert page.evaluate(FOCUS_RING)
+    page.keyboard.press("Enter")
+    assert page.locator("[data-feedback]").inner_text()
+    assert page.evaluate("() => document.activeElement.dataset.act") == "qnext"
+    page.keyboard.press("Enter")
+    assert page.locator("[data-question]").inner_text().startswith("Question 2 of 10")
+
+
+def test_it_works_after_instant_navigation_and_only_on_its_page(page, site_url, glossary):
+    page.goto(site_url)
+    nav = page.locator("nav.md-nav--primary")
+    for _ in range(2):  # there and back twice: set up each time, never twice at once
+        nav.get_by_role("link", name="Study", exact=True).first.click()
+        page.locator("#study-app").wait_for(state="visible")
+        nav.get_by_role("link", name="Glossary", exact=True).first.click()
+        page.locator("#glossary-filter-input").wait_for(state="visible")
+        page.keyboard.press("Space")
+        page.keyboard.press("1")
+        assert boxes(page) == {}, "a study shortcut acted on another page"
+    nav.get_by_role("link", name="Study", exact=True).first.click()
+    page.locator("#study-app").wait_for(state="visible")
+    assert page.evaluate("() => document.querySelectorAll('#study-app').length") == 1
+    first = term_on_card(page, glossary)
+    page.keyboard.press("Space")
+    page.keyboard.press("1")
+    assert boxes(page) == {first["id"]: 2}, "one key press graded more than one card"
+    assert meta(page).startswith(term_on_card(page, glossary)["family"])
+    assert page.console_errors == []
+
+
+def test_once_loaded_it_needs_no_network(page, site_url):
+    open_study(page, site_url)
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.context.set_offline(True)
+    page.keyboard.press("Space")
+    page.keyboard.press("2")
+    start_quiz(page)
+    page.keyboard.press("1")
+    with page.expect_download():
+        page.get_by_role("button", name="Download for Anki").click()
+    assert [url for url in requests if not url.startswith("blob:")] == []
+    assert counts(page)["learning"] == 1
+
+
+SWIPE = """([dx]) => {
+  const card = document.querySelector('[data-card]');
+  const at = x => new Touch({identifier: 1, target: card, clientX: x, clientY: 200});
+  card.dispatchEvent(new TouchEvent('touchstart', {changedTouches: [at(200)], bubbles: true}));
+  card.dispatchEvent(new TouchEvent('touchend', {changedTouches: [at(200 + dx)], bubbles: true}));
+}"""
+
+
+def test_a_phone_taps_and_swipes_without_sideways_scrolling(browser, site_url, glossary):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        open_study(page, site_url)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+        first = term_on_card(page, glossary)
+        page.locator("[data-card]").tap()
+        assert page.locator(".study-back").is_visible()
+        shown = "bs => bs.filter(b => b.offsetParent).map(b => b.offsetHeight)"
+        heights = page.eval_on_selector_all("#study-app button", shown)
+        assert min(heights) >= 44, f"a button is under 44 px tall: {heights}"
+        page.locator('[data-act="knew"]').tap()
+        second = term_on_card(page, glossary)
+        page.evaluate(SWIPE, [-120])
+        assert term_on_card(page, glossary) not in (first, second)
+        page.evaluate(SWIPE, [120])
+        assert term_on_card(page, glossary) == second
+        page.evaluate(SWIPE, [20])  # too short to be a swipe
+        assert term_on_card(page, glossary) == second
+        start_quiz(page)
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
+
+
+AXE_MODES = {
+    "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},
+    "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 900}},
+    "light-phone": {"color_scheme": "light", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
+    "dark-phone": {"color_scheme": "dark", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
+}
+
+
+def settle(page) -> None:
+    """Wait for running transitions (the theme's back-to-top button fades in as the page scrolls):
+    half-faded, any colour fails a contrast check. The theme starts that fade a frame or two after
+    the scroll, so first give it the time to start. The pointer leaves the page too: the theme's
+    deep orange hover colour on a link under it is not what a reader sees at rest."""
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(300)
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
+@pytest.mark.parametrize("mode", AXE_MODES)
+def test_axe_finds_no_serious_violation_in_any_state(browser, site_url, mode):
+    context = browser.new_context(**AXE_MODES[mode])
+    page = context.new_page()
+    try:
+        open_study(page, site_url)
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == ("slate" if "dark" in mode else "default")
+        page.locator(".study-options-box summary").click()
+        states = {
+            "a new card": lambda: None,
+            "a revealed card, options open": lambda: page.get_by_role("button", name="Reveal").click(),
+            "a graded card": lambda: page.get_by_role("button", name="Not yet").click(),
+            "an answered quiz question": lambda: (
+                start_quiz(page),
+                page.locator("[data-options] button").nth(1).click(),
+            ),
+        }
+        for state, reach in states.items():
+            reach()
+            settle(page)
+            violations = axe_violations(page)
+            assert not violations, f"{mode}, {state}:\n{describe(violations)}"
+        for _ in range(10):  # a wrong answer each time, so the score lists notes to read
+            page.get_by_role("button", name="Next question").click()
+            if not page.locator("[data-options] button").count():
+                break
+            page.locator("[data-options] button").first.click()
+        settle(page)
+        violations = axe_violations(page)
+        assert not violations, f"{mode}, the quiz score:\n{describe(violations)}"
+    finally:
+        context.close()
+
+
+def test_print_gives_the_fold_over_card_sheet(page, site_url, glossary, tmp_path):
+    open_study(page, site_url)
+    page.get_by_title("Switch to dark mode").click()  # it prints light whatever the scheme on screen
+    page.emulate_media(media="print")
+    display = "s => getComputedStyle(document.querySelector(s)).display"
+    assert page.evaluate(display, "#study-app") == "none"
+    assert page.evaluate(display, "#keyboard-shortcuts") == "none"
+    assert page.evaluate(display, ".study-sheet") == "block"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('article')).columnCount") == "1"
+    rows = page.locator(".study-sheet-card")
+    assert rows.count() == 71
+    first = rows.first
+    assert first.locator(".study-sheet-front").inner_text() == name_of(glossary[0])
+    assert glossary[0]["summary"] in first.locator(".study-sheet-back").inner_text()
+    fold = page.evaluate("() => getComputedStyle(document.querySelector('.study-sheet-front')).borderRightStyle")
+    assert fold == "dashed"
+    halves = first.evaluate("row => [...row.children].map(half => Math.round(half.getBoundingClientRect().width))")
+    assert abs(halves[0] - halves[1]) <= 1, f"the fold is not in the middle: {halves}"
+    assert page.evaluate("() => getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+
+    pdf = tmp_path / "cards.pdf"
+    pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    squeezed = re.sub(r"\s+", "", text)
+    missing = [t["name"] for t in glossary if re.sub(r"\s+", "", t["name"]) not in squeezed]
+    assert not missing, f"the printed cards lack {missing}"
+    assert "Reveal" not in text and "Keyboard shortcuts" not in text
+
+    page.emulate_media(media="screen")
+    choose_families(page, {"Containers"})
+    assert page.locator(".study-sheet-card").count() == sum(t["family"] == "Containers" for t in glossary)
+
+
+def test_the_study_buttons_print_and_the_page_button_prints_the_same(page, site_url):
+    open_study(page, site_url)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="Print fold-over cards").click()
+    page.locator("[data-print-page]").click()
+    assert page.evaluate("() => window.printed") == 2
