@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
+# `make audit` serves its own build here; the site is built for this address (see tests/audit/lighthouse.py).
+AUDIT_PORT ?= 8642
 
 # Material prints a banner about its end of life on every build; we know.
 export NO_MKDOCS_2_WARNING := 1
@@ -19,7 +21,7 @@ DEV_STAMP := $(VENV)/.dev-requirements
 # package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint bench browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight bench browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +47,15 @@ linkcheck: pdf ## Check every internal link and #anchor of the built site (PDFs 
 linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (needs the internet)
 	$(BIN)/python tests/linkcheck/external.py site --report-dir linkcheck-report
 
+# The quality gates build their own copies of the site, so they never race `make build` over site/.
+audit: $(SITE_STAMP) browser $(NODE_STAMP) ## Lighthouse (mobile) on home, a family page and the glossary: every score 95+; reports in audit-report/
+	SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/ $(BIN)/mkdocs build --strict --clean --quiet --site-dir audit-site
+	$(BIN)/python tests/audit/lighthouse.py audit-site --report-dir audit-report
+
+weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped, beside an empty Material page
+	$(BIN)/mkdocs build --strict --clean --quiet --site-dir weight-site
+	$(BIN)/python tests/weight/page_weight.py weight-site
+
 lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
 	$(BIN)/codespell docs README.md hooks overrides tests .github .ci Makefile mkdocs.yml
 	$(BIN)/ruff check .
@@ -69,7 +80,7 @@ browser: ## Install what the tests need from Debian, if missing: chromium, poppl
 	fi
 
 clean: ## Remove the built site, caches and the virtual environment
-	rm -rf site linkcheck-report $(VENV) .pytest_cache .hypothesis .ruff_cache
+	rm -rf site linkcheck-report audit-site audit-report weight-site $(VENV) .pytest_cache .hypothesis .ruff_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 # The virtual environment is (re)installed only when a requirements file is newer than its stamp,

@@ -7,9 +7,13 @@ violation is allowed.
 
 from __future__ import annotations
 
+import urllib.parse
+
 import pytest
+from audit.lighthouse import site_url as built_site_url
 from axe import axe_violations, describe
 from conftest import ROOT
+from serve import PagesHandler, serve_directory
 from sitetext import nav_sources
 
 pytestmark = pytest.mark.browser
@@ -17,7 +21,6 @@ pytestmark = pytest.mark.browser
 PAGE_PATHS = [
     "" if source == "index.md" else source.removesuffix(".md") + "/" for source in nav_sources(ROOT / "mkdocs.yml")
 ]
-# TODO 404
 MODES = {
     "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},
     "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 900}},
@@ -43,6 +46,28 @@ def test_axe_finds_no_serious_violation(mode_tab, site_url, path):
     assert tab.evaluate("() => document.body.dataset.mdColorScheme") == expected_scheme
     violations = axe_violations(tab)
     assert not violations, f"/{path} ({mode}):\n{describe(violations)}"
+
+
+@pytest.fixture(scope="module")
+def missing_page_url(site_dir):
+    """A missing page's address on a server that answers it with 404.html, as GitHub Pages does.
+
+    404.html links its styles and scripts from site_url's path (it is served at any depth), so the
+    site is served under that path, as on the real host.
+    """
+    prefix = urllib.parse.urlsplit(built_site_url(site_dir)).path
+    with serve_directory(site_dir, type("Handler", (PagesHandler,), {"prefix": prefix})) as root:
+        yield root.rstrip("/") + prefix + "no-such-page/"
+
+
+def test_axe_finds_no_serious_violation_on_the_404_page(mode_tab, missing_page_url):
+    mode, tab = mode_tab
+    response = tab.goto(missing_page_url)
+    tab.wait_for_load_state("networkidle")
+    assert response.status == 404 and tab.locator("article h1").inner_text().startswith("404")
+    assert tab.evaluate("() => getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    violations = axe_violations(tab)
+    assert not violations, f"404 page ({mode}):\n{describe(violations)}"
 
 
 # -- The keyboard alone ------------------------------------------------------------------------------

@@ -90,9 +90,13 @@ def test_entry_shows_name_aliases_summary_family_note_mentions_and_see_also(page
     assert [a["href"] for a in see_also.select("a")] == [f"#{other}" for other in ebs["see_also"]]
 
 
-def test_filter_box_is_hidden_until_javascript_shows_it(pages):
+def test_filter_box_is_in_place_from_the_start_and_hidden_without_javascript(pages):
+    # Rendered in place (showing it later would shift the page); a <noscript> rule hides it,
+    # since it cannot filter without JavaScript.
     box = pages[GLOSSARY].article.select_one(".glossary-filter")
-    assert box.has_attr("hidden") and box.find("input", id="glossary-filter-input") is not None
+    assert not box.has_attr("hidden") and box.find("input", id="glossary-filter-input") is not None
+    noscript_styles = [str(tag) for tag in pages[GLOSSARY].soup.select("head noscript")]
+    assert any(".glossary-filter { display: none; }" in style for style in noscript_styles)
     assert box.find("label", attrs={"for": "glossary-filter-input"}) is not None
 
 
@@ -211,7 +215,7 @@ def test_every_abbreviation_shows_its_expansion_everywhere(pages, terms):
             abbr, link = text.find_parent("abbr"), text.find_parent("a", class_="glossary-link")
             for match in abbreviation.finditer(text):
                 name = expansion[match.group(1)]
-                if (abbr is not None and abbr["title"] == name) or (link is not None and name in link["title"]):
+                if (abbr is not None and abbr["title"] == name) or (link is not None and name in link.get("title", "")):
                     continue
                 bare.append(f"{source}: {match.group(1)} in {text.strip()[:60]!r}")
     assert bare == []

@@ -48,6 +48,15 @@ def test_an_abbreviation_inside_a_longer_name_still_shows_its_expansion():
     assert 'title="S3: Amazon Simple Storage Service. Object storage.">Amazon S3’s</a>.</p>' in out
 
 
+def test_without_tooltips_links_carry_no_title_and_abbreviations_expand_inside():
+    out = LINKER.link("<p>Amazon EC2 and S3.</p>", "glossary.md", lambda term: f"#{term.id}", tooltips=False).html
+    expanded = '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>'
+    assert out == (
+        f'<p><a class="glossary-link" href="#ec2">Amazon {expanded}</a> and '
+        '<a class="glossary-link" href="#s3"><abbr title="Amazon Simple Storage Service">S3</abbr></a>.</p>'
+    )
+
+
 def test_subsections_start_afresh():
     out = link('<h2 id="a">A</h2><p>S3</p><h3 id="a1">A1</h3><p>S3</p>').html
     assert len(links(out)) == 2

@@ -18,11 +18,20 @@ document$.subscribe(function () {
       parts.push(next);
       next = next.nextElementSibling;
     }
-    return { heading: heading, parts: parts, search: " " + heading.getAttribute("data-search") };
+    return { heading: heading, parts: parts, search: " " + fold(entryText(parts)).join(" ") };
   });
   var count = box.querySelector(".glossary-count");
 
-  // The same folding as notekit.glossary.searchable(), which wrote each entry's data-search.
+  // What the filter compares: the entry's name, its other forms and its summary.
+  function entryText(parts) {
+    return parts.map(function (part) {
+      if (part.matches("h2")) return part.textContent.replace(/\u00b6/g, "");  // less the permalink's ¶
+      if (part.matches(".glossary-forms")) return part.textContent.replace(/^Also:/, "");
+      return part.matches(".glossary-summary") ? part.textContent : "";
+    }).join(" ");
+  }
+
+  // The same folding as notekit.glossary.searchable().
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .split(/[^a-z0-9]+/).filter(Boolean);
@@ -64,7 +73,6 @@ document$.subscribe(function () {
     window.history.replaceState(window.history.state, "", url.toString());
   }
 
-  box.hidden = false;
   var fromAddress = new URL(window.location.href).searchParams.get("q");
   // overrides/main.html moved a ?q= present on load out of Material's way, into this variable.
   var onLoad = window.glossaryQueryOnLoad;

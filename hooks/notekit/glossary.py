@@ -1,7 +1,7 @@
 """The glossary, generated from the term index: a page and a JSON file.
 
 The page lists every term A–Z under a jump bar, each entry its own heading (so site search
-offers each entry as its own result), with a filter box that JavaScript reveals. Its Markdown
+offers each entry as its own result), with a filter box (hidden without JavaScript). Its Markdown
 holds only the title and introduction: the entries are written straight as HTML into the
 rendered page (`entries_html`), because running thousands of generated entries through
 Markdown would cost more than all the other hook work together; for the same reason only the
@@ -28,7 +28,8 @@ ENTRIES_PLACEHOLDER = "<!-- glossary-entries -->"
 MENTIONS_PLACEHOLDER = "<!-- glossary-mentions:{id} -->"
 MENTIONS = re.compile(r"<!-- glossary-mentions:(?P<id>[^ ]+) -->")
 SEARCH_BOOST = 4
-PERMALINK = '<a class="headerlink" href="#{id}" title="Link to this section">&para;</a>'
+# Named for screen readers, but without a title: a tooltip per entry slows the page's start.
+PERMALINK = '<a class="headerlink" href="#{id}" aria-label="Link to this section">&para;</a>'
 
 INTRO = (
     "Every service, concept and abbreviation defined in the notes, A to Z. Each entry links to its "
@@ -55,7 +56,7 @@ flashcards and other tools.
 """
 
 FILTER_BOX = """\
-<div class="glossary-filter" hidden>
+<div class="glossary-filter">
 <label for="glossary-filter-input">Filter the glossary</label>
 <input type="search" id="glossary-filter-input" placeholder="Name, abbreviation or words of the summary" \
 autocomplete="off" spellcheck="false">
@@ -65,11 +66,8 @@ autocomplete="off" spellcheck="false">
 
 
 def searchable(text: str) -> str:
-    """Lowercase words without accents or punctuation: what the filter box compares.
-
-    docs/javascripts/glossary.js folds the reader's query the same way, then looks for each of
-    its words at the start of a word here ("block st" finds "Elastic Block Store").
-    """
+    """Lowercase words without accents or punctuation (docs/javascripts/glossary.js folds the
+    entries and the reader's query the same way in the browser)."""
     if not text.isascii():
         decomposed = unicodedata.normalize("NFD", text)
         text = "".join(char for char in decomposed if not unicodedata.combining(char))
@@ -109,13 +107,13 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
     the caller link the terms in the entry's summary and "see also" (as the linker does)."""
     text = html.escape
     forms = [*term.abbr, *term.aliases]
-    search_text = searchable(" ".join([term.name, *forms, term.summary]))
     page = href(term.source)
     # Flat and with few tags, as the page may hold thousands of entries; glossary.js groups a
-    # heading with the paragraphs after it. `glossary-plain` keeps the linker from marking up
-    # the name the entry itself spells out.
+    # heading with the paragraphs after it, and reads the text it filters on from them (no copy
+    # of it in an attribute: the page's first screen arrives in one round trip). `glossary-plain`
+    # keeps the linker from marking up the name the entry itself spells out.
     parts = [
-        f'<h2 id="{term.id}" class="glossary-term glossary-plain" data-search="{text(search_text)}">'
+        f'<h2 id="{term.id}" class="glossary-term glossary-plain">'
         f"{text(heading_text(term))}{PERMALINK.format(id=term.id)}</h2>",
     ]
     if forms:

@@ -102,10 +102,13 @@ class TermLinker:
             for form, term in self.term_of_form.items()
         }
 
-    def link(self, page_html: str, source: str, href: Callable[[Term], str], within: str = "") -> LinkedPage:
+    def link(
+        self, page_html: str, source: str, href: Callable[[Term], str], within: str = "", tooltips: bool = True
+    ) -> LinkedPage:
         """Link the page built from `source`; `href(term)` is a term's URL relative to that page.
 
         `within` names the section a fragment of HTML belongs to, when it comes without its heading.
+        `tooltips=False` leaves out the links' summary tooltips, where the page shows the summaries.
         """
         result = LinkedPage(html="")
         out: list[str] = []
@@ -115,7 +118,11 @@ class TermLinker:
         position = 0
         for token in TOKEN.finditer(page_html):
             if token.start() > position:
-                out.append(self._text(page_html[position : token.start()], stack, sections, linked_here, href, result))
+                out.append(
+                    self._text(
+                        page_html[position : token.start()], stack, sections, linked_here, href, result, tooltips
+                    )
+                )
             tag = token.group()
             position = token.end()
             if tag.startswith("<!") or tag.startswith("<?"):
@@ -159,11 +166,11 @@ class TermLinker:
                 )
             )
         if position < len(page_html):
-            out.append(self._text(page_html[position:], stack, sections, linked_here, href, result))
+            out.append(self._text(page_html[position:], stack, sections, linked_here, href, result, tooltips))
         result.html = "".join(out)
         return result
 
-    def _text(self, raw: str, stack, sections, linked_here: set[str], href, result: LinkedPage) -> str:
+    def _text(self, raw: str, stack, sections, linked_here: set[str], href, result: LinkedPage, tooltips=True) -> str:
         inner = stack[-1] if stack else OUTSIDE
         if inner.untouched or raw.isspace():
             return raw
@@ -177,14 +184,20 @@ class TermLinker:
                 result.mentioned.add(term.id)
             words = raw[match.start : match.end]
             spans = self.abbreviations_in[match.form]
+            if match.form in term.abbr:  # the whole match, plural ending included: "APIs"
+                expanded = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
+            else:
+                expanded = with_abbreviations(words, spans) if spans else None
             if may_link and not own_section and term.id not in linked_here:
                 linked_here.add(term.id)
-                title = self.link_titles[match.form]
-                wrapped = f'<a class="glossary-link" href="{html.escape(href(term))}" title="{title}">{words}</a>'
-            elif match.form in term.abbr:  # the whole match, plural ending included: "APIs"
-                wrapped = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
-            elif spans:
-                wrapped = with_abbreviations(words, spans)
+                # The tooltip spells out any abbreviation; without one, <abbr> inside the link does.
+                if tooltips:
+                    inside, title = words, f' title="{self.link_titles[match.form]}"'
+                else:
+                    inside, title = expanded or words, ""
+                wrapped = f'<a class="glossary-link" href="{html.escape(href(term))}"{title}>{inside}</a>'
+            elif expanded is not None:
+                wrapped = expanded
             else:
                 continue
             pieces.append(raw[last : match.start])
