@@ -6,6 +6,20 @@ from pathlib import Path
 
 AXE_SCRIPT = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
+# The gates' four ways of viewing a page: the palette follows the reader's colour scheme.
+VIEWING_MODES = {
+    "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},
+    "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 900}},
+    "light-phone": {"color_scheme": "light", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
+    "dark-phone": {"color_scheme": "dark", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
+}
+
+# A focus ring a reader can see: an outline at least 2 CSS px wide (Chromium's default ring on a
+# form field is `none`, which is what the glossary filter had before the site drew its own).
+FOCUS_RING = """() => {
+  const style = getComputedStyle(document.activeElement);
+  return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+}"""
 
 
 def axe_violations(page, impacts: tuple[str, ...] = BLOCKING_IMPACTS) -> list[dict]:

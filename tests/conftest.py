@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -100,6 +101,23 @@ def page(browser):
     tab.on("pageerror", lambda error: tab.console_errors.append(str(error)))
     yield tab
     context.close()
+
+
+@pytest.fixture
+def instant_navigation(page, site_url, site_dir) -> list[str]:
+    """Lets Material navigate instantly on the test server; yields the URLs of full page loads.
+
+    Material navigates instantly only to the pages its sitemap.xml lists, at the deployed address
+    (site_url in mkdocs.yml); the test server is elsewhere, so the tab gets the sitemap readdressed.
+    A test that clicks through the site asserts that only its first `goto` loaded a document.
+    """
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    deployed_home = min(re.findall(r"<loc>([^<]+)</loc>", sitemap), key=len)
+    local = sitemap.replace(deployed_home, site_url)
+    page.route("**/sitemap.xml", lambda route: route.fulfill(body=local, content_type="application/xml"))
+    loads: list[str] = []
+    page.on("load", lambda tab: loads.append(tab.url))
+    return loads
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -84,12 +84,15 @@ class PagesHandler(QuietHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
-    """Serve `folder` on 127.0.0.1 until the block ends, also when it ends by an error.
+def serve_directory(
+    folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler, port: int = 0
+) -> Iterator[str]:
+    """Serve `folder` on 127.0.0.1 (on `port`, or a free one) until the block ends, also when it
+    ends by an error.
 
     Yields the base URL, ending in '/'.
     """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

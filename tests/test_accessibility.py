@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 from audit.lighthouse import site_url as built_site_url
-from axe import axe_violations, describe
+from axe import FOCUS_RING, VIEWING_MODES, axe_violations, describe
 from conftest import ROOT
 from serve import PagesHandler, serve_directory
 from sitetext import nav_sources
@@ -21,18 +21,12 @@ pytestmark = pytest.mark.browser
 PAGE_PATHS = [
     "" if source == "index.md" else source.removesuffix(".md") + "/" for source in nav_sources(ROOT / "mkdocs.yml")
 ]
-MODES = {
-    "light-desktop": {"color_scheme": "light", "viewport": {"width": 1280, "height": 900}},
-    "dark-desktop": {"color_scheme": "dark", "viewport": {"width": 1280, "height": 900}},
-    "light-phone": {"color_scheme": "light", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
-    "dark-phone": {"color_scheme": "dark", "viewport": {"width": 360, "height": 740}, "is_mobile": True},
-}
 
 
-@pytest.fixture(scope="module", params=MODES, ids=str)
+@pytest.fixture(scope="module", params=VIEWING_MODES, ids=str)
 def mode_tab(request, browser):
     """One tab per mode, shared by every page checked in that mode."""
-    context = browser.new_context(**MODES[request.param])
+    context = browser.new_context(**VIEWING_MODES[request.param])
     yield request.param, context.new_page()
     context.close()
 
@@ -71,13 +65,6 @@ def test_axe_finds_no_serious_violation_on_the_404_page(mode_tab, missing_page_u
 
 
 # -- The keyboard alone ------------------------------------------------------------------------------
-
-# A focus ring a reader can see: an outline at least 2 CSS px wide (Chromium's default ring on a
-# form field is `none`, which is what the glossary filter had before the site drew its own).
-FOCUS_RING = """() => {
-  const style = getComputedStyle(document.activeElement);
-  return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-}"""
 
 
 def tab_to(page, predicate: str, limit: int = 80) -> None:

@@ -61,12 +61,14 @@ def test_query_in_the_address_filters_on_load_without_opening_site_search(page, 
     assert page.console_errors == []
 
 
-def test_filter_works_after_instant_navigation(page, site_url):
+def test_filter_works_after_instant_navigation(page, site_url, instant_navigation):
     page.goto(site_url)
+    page.wait_for_load_state("networkidle")
     page.locator("nav.md-nav--primary").get_by_role("link", name="Glossary", exact=True).first.click()
     page.locator("#glossary-filter-input").wait_for(state="visible")
     page.locator("#glossary-filter-input").press_sequentially("sqs")
     assert visible_ids(page) == ["sqs"]
+    assert len(instant_navigation) == 1, f"pages were reloaded, not reached by instant navigation: {instant_navigation}"
 
 
 def test_hovering_a_term_shows_its_summary(page, site_url):
@@ -104,3 +106,18 @@ def test_site_search_for_an_abbreviation_offers_its_glossary_entry_first(page, s
     results = search_results(page, site_url, query)
     assert results[0].endswith(f"/glossary/#{entry}"), results[:5]
     assert any(result.endswith(note) for result in results[1:4]), results[:4]
+
+
+def test_filter_box_is_hidden_without_javascript_and_shown_with_it(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "glossary/")
+    assert tab.locator("h2#ebs").is_visible()
+    assert not tab.locator(".glossary-filter").is_visible()
+    context.close()
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(site_url + "glossary/", wait_until="commit")
+    # Visible from the first paint, before Material's bundle has run: nothing moves when it does.
+    tab.locator(".glossary-filter").wait_for(state="visible")
+    context.close()

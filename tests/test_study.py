@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from bs4 import BeautifulSoup
 from notekit.study import DECK_ID, deck, deck_html
 
 
@@ -43,19 +44,16 @@ def test_families_follow_the_navigation_and_unknown_pages_go_last():
     assert deck(glossary, ["", "compute/", "storage/"])["families"] == ["Compute", "Storage", "Alpha", "Zeta"]
 
 
-def test_the_deck_cannot_break_out_of_its_script_element():
-    glossary = {"terms": [term("e", "Tools & code", "tools/", summary="Ends </script><b>here</b> & more")]}
-    html = deck_html(deck(glossary, []))
-    assert html.startswith(f'<script type="application/json" id="{DECK_ID}">') and html.endswith("</script>")
-    inner = html.removeprefix(f'<script type="application/json" id="{DECK_ID}">').removesuffix("</script>")
-    assert "<" not in inner and ">" not in inner and "&" not in inner
-    assert json.loads(inner)["terms"][0]["summary"] == "Ends </script><b>here</b> & more"
+def test_the_deck_is_an_attribute_that_markup_in_a_summary_cannot_break():
+    glossary = {"terms": [term("e", "Tools & code", "tools/", summary='Ends "</div><script>x</script> & more')]}
+    element = BeautifulSoup(deck_html(deck(glossary, [])), "html.parser").find(id=DECK_ID)
+    assert element.name == "div" and element.has_attr("hidden") and element.contents == []
+    assert json.loads(element["data-deck"])["terms"][0]["summary"] == 'Ends "</div><script>x</script> & more'
 
 
 def test_the_built_study_page_holds_one_card_per_term_and_is_not_a_family(site_dir, pages):
     glossary = json.loads((site_dir / "glossary.json").read_text(encoding="utf-8"))
-    script = pages["study.md"].soup.find("script", id=DECK_ID)
-    built = json.loads(script.string)
+    built = json.loads(pages["study.md"].soup.find(id=DECK_ID)["data-deck"])
     assert [t["id"] for t in built["terms"]] == [t["id"] for t in glossary["terms"]]
     assert len(built["terms"]) == 71 and len(built["families"]) == 9
     assert "<!-- study-deck -->" not in pages["study.md"].html

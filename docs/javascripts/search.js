@@ -37,6 +37,8 @@
   }
 
   function forgive(query) {
+    // Before the index has been seen every word would count as a typo: leave the query as typed.
+    if (!vocabulary.length) return query;
     return query.replace(FUNCTION_WORD, "$1").replace(LONG_WORD, function (match, space, word) {
       return known(word) ? match : space + word + " " + word + "~1";
     });

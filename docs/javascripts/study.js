@@ -30,7 +30,8 @@
 
   // Anki splits tags on spaces: "Networking & content delivery" becomes networking-content-delivery.
   function slug(text) {
-    return text.normalize("NFD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
   // One field of the Anki file: on one line, and quoted only when a quote would confuse Anki.
@@ -344,6 +345,6 @@
       return;
     }
     root.dataset.ready = "1";
-    app = setup(root, JSON.parse(data.textContent));
+    app = setup(root, JSON.parse(data.dataset.deck));
   });
 })();

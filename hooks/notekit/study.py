@@ -7,6 +7,7 @@ and under any sub-path, with nothing to fail halfway.
 
 from __future__ import annotations
 
+import html
 import json
 
 STUDY_SOURCE = "study.md"
@@ -33,8 +34,11 @@ def deck(glossary: dict, page_urls: list[str]) -> dict:
 
 
 def deck_html(study_deck: dict) -> str:
-    """The deck as a JSON script element: data the browser never runs, and never markup."""
+    """The deck as JSON in an attribute of an empty, hidden element.
+
+    Not in a `<script type="application/json">`: Material's instant navigation re-creates every
+    script of the new page as a plain one (dropping its type), which would run the JSON as code.
+    An attribute is not page text either, so site search does not index the deck.
+    """
     text = json.dumps(study_deck, ensure_ascii=False, separators=(",", ":"))
-    # As in glossary.json: a summary holding "</script>" cannot end the element early.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/json" id="{DECK_ID}">{text}</script>'
+    return f'<div id="{DECK_ID}" hidden data-deck="{html.escape(text, quote=True)}"></div>'

@@ -16,7 +16,8 @@ which would cost the performance score points that the deployed site never loses
 
 Each page is audited once with every category, then `--runs - 1` more times for performance only,
 and the median performance score counts (the other three categories do not depend on timing); when
-that median is under the threshold, two more runs and the median of five decide (`--max-runs`).
+that median is under the threshold, two more runs at a time, up to `--max-runs`, decide (`make
+audit` runs five, up to seven).
 Lighthouse's default mobile emulation is the gate: a mid-range phone on slow 4G (`--form-factor
 desktop` or `both` to compare).
 The Lighthouse reports (HTML and JSON, every run) go to --report-dir. Prints a table of the scores
@@ -28,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import html
 import json
 import os
@@ -36,11 +36,9 @@ import re
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -87,21 +85,15 @@ def serve_site(site_dir: Path):
         with serve_directory(site_dir, handler) as base:
             yield base, warning
         return
-    try:
-        server = ThreadingHTTPServer(("127.0.0.1", parts.port), functools.partial(handler, directory=str(site_dir)))
-    except OSError as error:
-        raise SystemExit(
-            f"cannot serve on 127.0.0.1:{parts.port}, the site's own address ({error}); "
-            "free the port or rebuild with another SITE_URL (make audit AUDIT_PORT=...)"
-        ) from error
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{parts.port}{prefix}", None
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with contextlib.ExitStack() as stack:
+        try:
+            base = stack.enter_context(serve_directory(site_dir, handler, port=parts.port))
+        except OSError as error:
+            raise SystemExit(
+                f"cannot serve on 127.0.0.1:{parts.port}, the site's own address ({error}); "
+                "free the port or rebuild with another SITE_URL (make audit AUDIT_PORT=...)"
+            ) from error
+        yield base.rstrip("/") + prefix, None
 
 
 @dataclass
@@ -188,8 +180,8 @@ def audit_page(
     full = reports[0]
     while len(reports) < runs:
         run(len(reports) + 1)
-    # A close call gets two more runs, and the median of five decides: Lighthouse's own advice.
-    # Three suffice when the result is clear, and keep `make audit` near two minutes.
+    # Lighthouse advises the median of several runs against its run-to-run variance; a close call
+    # gets two more, up to max_runs.
     while statistics.median(result.performance_runs) < threshold and len(reports) + 2 <= max_runs:
         run(len(reports) + 1)
         run(len(reports) + 1)
