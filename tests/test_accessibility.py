@@ -42,6 +42,19 @@ def test_axe_finds_no_serious_violation(mode_tab, site_url, path):
     assert not violations, f"/{path} ({mode}):\n{describe(violations)}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_link_under_the_pointer_keeps_its_contrast(browser, site_url, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(site_url + "compute/")
+    for link in ("article p a:not(.glossary-link)", "article a.glossary-link"):
+        tab.locator(link).first.hover()
+        tab.wait_for_timeout(300)  # the colour change is a transition
+        contrast = [v for v in axe_violations(tab) if v["id"] == "color-contrast"]
+        assert not contrast, f"{scheme}, hovering {link}:\n{describe(contrast)}"
+    context.close()
+
+
 @pytest.fixture(scope="module")
 def missing_page_url(site_dir):
     """A missing page's address on a server that answers it with 404.html, as GitHub Pages does.

@@ -24,9 +24,7 @@ def glossary(site_dir) -> list[dict]:
 def settle(page) -> None:
     """Wait for running transitions (the theme's back-to-top button fades in as the page scrolls):
     half-faded, any colour fails a contrast check. The theme starts that fade a frame or two after
-    the scroll, so first give it the time to start. The pointer leaves the page too: the theme's
-    deep orange hover colour on a link under it is not what a reader sees at rest."""
-    page.mouse.move(0, 0)
+    the scroll, so first give it the time to start."""
     page.wait_for_timeout(300)
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
