@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -67,6 +68,12 @@ def site_dir(site_build) -> Path:
 def pages(site_dir):
     """Every built page of the nav, keyed by its Markdown source ('compute.md')."""
     return built_pages(ROOT / "mkdocs.yml", site_dir)
+
+
+@pytest.fixture(scope="module")
+def glossary(site_dir) -> list[dict]:
+    """The terms of the built glossary.json."""
+    return json.loads((site_dir / "glossary.json").read_text(encoding="utf-8"))["terms"]
 
 
 # -- Browser tests: Playwright drives Debian's chromium, never a downloaded browser -------------

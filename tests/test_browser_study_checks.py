@@ -5,7 +5,6 @@ The reading and grading of cards, the quiz and the exports are in test_browser_s
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 
@@ -14,11 +13,6 @@ from axe import VIEWING_MODES, axe_violations, describe
 from test_browser_study import choose_families, name_of, open_study, start_quiz
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def glossary(site_dir) -> list[dict]:
-    return json.loads((site_dir / "glossary.json").read_text(encoding="utf-8"))["terms"]
 
 
 def settle(page) -> None:
