@@ -6,7 +6,9 @@ import contextlib
 import email.utils
 import functools
 import gzip
+import html
 import io
+import re
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -81,6 +83,16 @@ class PagesHandler(QuietHandler):
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
         return io.BytesIO(body)
+
+
+CANONICAL = re.compile(r'<link\s+rel="canonical"\s+href="([^"]+)"')
+
+
+def built_site_url(site_dir: Path) -> str | None:
+    """The site_url the site was built with: the home page's canonical link is site_url itself."""
+    home = (site_dir / "index.html").read_text(encoding="utf-8", errors="replace")
+    found = CANONICAL.search(home)
+    return html.unescape(found.group(1)) if found else None
 
 
 @contextlib.contextmanager

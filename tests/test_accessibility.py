@@ -10,10 +10,9 @@ from __future__ import annotations
 import urllib.parse
 
 import pytest
-from audit.lighthouse import site_url as built_site_url
 from axe import FOCUS_RING, VIEWING_MODES, axe_violations, describe
 from conftest import ROOT
-from serve import PagesHandler, serve_directory
+from serve import PagesHandler, built_site_url, serve_directory
 from sitetext import nav_sources
 
 pytestmark = pytest.mark.browser

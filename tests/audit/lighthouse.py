@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import html
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -45,7 +43,7 @@ TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 sys.path.insert(0, str(TESTS))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from serve import PagesHandler, serve_directory  # noqa: E402
+from serve import PagesHandler, built_site_url, serve_directory  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ("/", "/compute/", "/glossary/")
@@ -58,20 +56,12 @@ CATEGORY_NAMES = {
 }
 # One Lighthouse run of this site takes about 12 s on two cores; a hung Chromium must not hang CI.
 RUN_TIMEOUT = 120
-CANONICAL = re.compile(r'<link\s+rel="canonical"\s+href="([^"]+)"')
-
-
-def site_url(site_dir: Path) -> str | None:
-    """The site_url the site was built with: the home page's canonical link is site_url itself."""
-    home = (site_dir / "index.html").read_text(encoding="utf-8", errors="replace")
-    found = CANONICAL.search(home)
-    return html.unescape(found.group(1)) if found else None
 
 
 @contextlib.contextmanager
 def serve_site(site_dir: Path):
     """Serve the site where its own site_url says, if that is a local address; yields (base URL, warning)."""
-    url = site_url(site_dir)
+    url = built_site_url(site_dir)
     parts = urllib.parse.urlsplit(url or "")
     local = parts.hostname in ("127.0.0.1", "localhost") and parts.port is not None
     prefix = parts.path if local and parts.path else "/"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from lighthouse import failing_audits, serve_site, site_url  # noqa: E402
+from lighthouse import failing_audits, serve_site  # noqa: E402
+from serve import built_site_url  # noqa: E402
 
 
 def make_site(folder: Path, url: str) -> Path:
@@ -43,7 +44,7 @@ def served(tmp_path):
 
 
 def test_site_url_is_read_back_from_the_home_pages_canonical_link(tmp_path):
-    assert site_url(make_site(tmp_path, "http://127.0.0.1:8642/notes/")) == "http://127.0.0.1:8642/notes/"
+    assert built_site_url(make_site(tmp_path, "http://127.0.0.1:8642/notes/")) == "http://127.0.0.1:8642/notes/"
 
 
 def test_a_site_built_for_another_host_is_served_with_a_warning(served):
