@@ -21,7 +21,7 @@ DEV_STAMP := $(VENV)/.dev-requirements
 # package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight bench browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight bench fonts browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -65,6 +65,19 @@ lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (ac
 
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
 	$(BIN)/python tests/bench_glossary.py
+
+# The site's fonts are committed in docs/fonts/, so that `make build` and `make serve` need only
+# Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/fonts.css
+# declares each face, and tests/test_fonts.py checks that the copies match the packages.
+FONT_PACKAGES := node_modules/@fontsource
+FONT_FACES := roboto/files/roboto-latin-400-normal.woff2 roboto/files/roboto-latin-400-italic.woff2 \
+	roboto/files/roboto-latin-700-normal.woff2 roboto-mono/files/roboto-mono-latin-400-normal.woff2
+
+fonts: $(NODE_STAMP) ## Copy the site's fonts and their licences from the pinned @fontsource packages into docs/fonts/
+	mkdir -p docs/fonts
+	cp $(addprefix $(FONT_PACKAGES)/,$(FONT_FACES)) docs/fonts/
+	cp $(FONT_PACKAGES)/roboto/LICENSE docs/fonts/LICENSE-roboto.txt
+	cp $(FONT_PACKAGES)/roboto-mono/LICENSE docs/fonts/LICENSE-roboto-mono.txt
 
 browser: ## Install what the tests need from Debian, if missing: chromium, poppler, Java, Node, shellcheck
 	@need=""; \

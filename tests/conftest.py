@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,20 @@ def site_url(site_dir):
 
     with serve_directory(site_dir) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def missing_page_url(site_dir):
+    """A missing page's address on a server that answers it with 404.html, as GitHub Pages does.
+
+    404.html links its styles and scripts from site_url's path (it is served at any depth), so the
+    site is served under that path, as on the real host.
+    """
+    from serve import PagesHandler, built_site_url, serve_directory
+
+    prefix = urllib.parse.urlsplit(built_site_url(site_dir)).path
+    with serve_directory(site_dir, type("Handler", (PagesHandler,), {"prefix": prefix})) as root:
+        yield root.rstrip("/") + prefix + "no-such-page/"
 
 
 @pytest.fixture(scope="session")

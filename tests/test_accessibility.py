@@ -7,12 +7,9 @@ violation is allowed.
 
 from __future__ import annotations
 
-import urllib.parse
-
 import pytest
 from axe import FOCUS_RING, VIEWING_MODES, axe_violations, describe
 from conftest import ROOT
-from serve import PagesHandler, built_site_url, serve_directory
 from sitetext import nav_sources
 
 pytestmark = pytest.mark.browser
@@ -52,18 +49,6 @@ def test_a_link_under_the_pointer_keeps_its_contrast(browser, site_url, scheme):
         contrast = [v for v in axe_violations(tab) if v["id"] == "color-contrast"]
         assert not contrast, f"{scheme}, hovering {link}:\n{describe(contrast)}"
     context.close()
-
-
-@pytest.fixture(scope="module")
-def missing_page_url(site_dir):
-    """A missing page's address on a server that answers it with 404.html, as GitHub Pages does.
-
-    404.html links its styles and scripts from site_url's path (it is served at any depth), so the
-    site is served under that path, as on the real host.
-    """
-    prefix = urllib.parse.urlsplit(built_site_url(site_dir)).path
-    with serve_directory(site_dir, type("Handler", (PagesHandler,), {"prefix": prefix})) as root:
-        yield root.rstrip("/") + prefix + "no-such-page/"
 
 
 def test_axe_finds_no_serious_violation_on_the_404_page(mode_tab, missing_page_url):

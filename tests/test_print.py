@@ -14,14 +14,21 @@ from sitetext import normalise
 from test_build import FAMILY_ANCHORS
 
 sys.path.insert(0, str(Path(__file__).parent / "printing"))
-from make_pdf import page_count, render, targets  # noqa: E402
+from make_pdf import Printout, measure, render, targets  # noqa: E402
 from notekit.printing import compact_url, mark_outside_links  # noqa: E402
 
 pytestmark = pytest.mark.browser
 FAMILIES = list(FAMILY_ANCHORS)
+# What pdffonts lists for the bundled Roboto and Roboto Mono faces, with Chromium's subset prefix.
+BUNDLED_FONT = re.compile(r"[A-Z]{6}\+(?:Roboto|RobotoMono)-(?:Regular|Bold|Italic)")
+UNDERLINED = """[...document.querySelectorAll("article *")]
+    .filter(e => getComputedStyle(e).textDecorationLine.includes("underline") && e.getClientRects().length)
+    .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 40))"""
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".print-actions"]
-# Compute is the largest family page (about 1,000 words, seventeen terms, a five-row table): two sides.
-MAX_PAGES = {"compute.pdf": 2}
+CHEATSHEET = "aws-notes-cheatsheet.pdf"
+# The whole notes print on at most four sheets, the last with room to spare, so that a small edit to
+# the notes does not push it to a fifth.
+CHEATSHEET_PAGES, CHEATSHEET_FREE_ROOM = 4, 0.15
 
 
 def test_print_hides_the_chrome_and_sets_two_columns_under_a_spanning_title(page, site_url):
@@ -55,12 +62,22 @@ def test_the_print_button_calls_the_browsers_print(page, site_url):
 
 
 @pytest.fixture(scope="module")
-def pdfs(site_dir, browser, tmp_path_factory):
-    """Every PDF `make pdf` makes, rendered from a copy of the built site."""
+def pdfs(site_dir, browser, tmp_path_factory) -> dict[str, tuple[Printout, Path]]:
+    """Every PDF `make pdf` makes, rendered from a copy of the built site, measured."""
     site = tmp_path_factory.mktemp("print") / "site"
     shutil.copytree(site_dir, site)
-    counts = render(site, browser)
-    return {name: (count, site / "pdf" / name) for name, count in counts.items()}
+    printouts = render(site, browser)
+    return {name: (printout, site / "pdf" / name) for name, printout in printouts.items()}
+
+
+def meets_the_print_targets(printout: Printout, paper: str) -> None:
+    if printout.name != CHEATSHEET:
+        assert printout.pages == 1, f"{printout.name} prints on {printout.pages} {paper} pages"
+        return
+    assert printout.pages <= CHEATSHEET_PAGES, f"the cheat sheet prints on {printout.pages} {paper} pages"
+    assert printout.last_page_free >= CHEATSHEET_FREE_ROOM, (
+        f"the cheat sheet's last {paper} page is only {printout.last_page_free:.0%} free"
+    )
 
 
 def squeezed(text: str) -> str:
@@ -73,12 +90,36 @@ def pdf_text(path: Path) -> str:
     return squeezed(text)
 
 
-def test_each_family_page_fits_one_a4_side(pdfs, pages):
+def test_each_family_page_fits_one_a4_side_and_the_whole_notes_four(pdfs, pages, record_property):
     for source in FAMILIES:
         assert 'class="md-button own-pdf"' in pages[source].html, f"{source} has no PDF link of its own"
-        name = source.removesuffix(".md") + ".pdf"
-        count, _ = pdfs[name]
-        assert count <= MAX_PAGES.get(name, 1), f"{name} prints on {count} A4 pages"
+    assert sorted(pdfs) == sorted([source.removesuffix(".md") + ".pdf" for source in FAMILIES] + [CHEATSHEET])
+    for printout, _ in pdfs.values():
+        meets_the_print_targets(printout, "A4")
+    cheatsheet = pdfs[CHEATSHEET][0]
+    record_property(
+        "summary",
+        f"print, A4: {len(pdfs) - 1} family pages on one side each; the whole notes on {cheatsheet.pages} pages, "
+        f"{cheatsheet.last_page_free:.0%} of the last free",
+    )
+
+
+def test_every_pdf_embeds_only_the_bundled_fonts(pdfs):
+    for name, (_, path) in pdfs.items():
+        listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+        fonts = [line.split()[0] for line in listing.splitlines()[2:]]
+        assert fonts, f"{name} embeds no font"
+        foreign = [font for font in fonts if not BUNDLED_FONT.fullmatch(font)]
+        assert not foreign, f"{name} embeds {foreign}, fonts the site does not ship"
+
+
+def test_links_print_without_an_underline_that_could_touch_the_next_line(page, site_url):
+    """At print's tight line height an underline runs into the line below: links print as plain text."""
+    for path in ("compute/", "cheatsheet/"):
+        page.goto(site_url + path)
+        page.emulate_media(media="print")
+        underlined = page.evaluate(UNDERLINED)
+        assert not underlined, f"{path} prints underlined: {underlined}"
 
 
 def test_each_pdf_holds_every_heading_and_term_of_its_page(pdfs, pages):
@@ -109,16 +150,14 @@ def test_compact_url_and_marking_outside_links():
 
 
 def test_each_printed_page_has_the_footer_line(pdfs):
-    count, path = pdfs["compute.pdf"]
+    printout, path = pdfs[CHEATSHEET]
     text = pdf_text(path)
-    assert text.count(squeezed("Compute · AWS Notes · built")) == count
-    assert all(squeezed(f"page {n} of {count}") in text for n in range(1, count + 1))
+    assert text.count(squeezed("Cheat sheet · AWS Notes · built")) == printout.pages
+    assert all(squeezed(f"page {n} of {printout.pages}") in text for n in range(1, printout.pages + 1))
 
 
-def test_the_whole_notes_fit_four_a4_pages_with_every_heading_and_term(pdfs, pages):
-    count, path = pdfs["aws-notes-cheatsheet.pdf"]
-    assert count <= 4, f"the cheat sheet prints on {count} A4 pages"
-    text = pdf_text(path)
+def test_the_whole_notes_hold_every_heading_and_term(pdfs, pages):
+    text = pdf_text(pdfs[CHEATSHEET][1])
     headings = [
         h.get_text(" ").replace("¶", "")
         for source in FAMILIES
@@ -131,7 +170,7 @@ def test_the_whole_notes_fit_four_a4_pages_with_every_heading_and_term(pdfs, pag
     assert not missing, f"the cheat sheet lacks {missing}"
 
 
-def test_us_letter_paper_meets_the_same_targets(browser, site_dir):
+def test_us_letter_paper_meets_the_same_targets(browser, site_dir, tmp_path):
     """A reader who picks Letter in the print dialog: the A4 layout still fits its shorter sheet."""
     tab = browser.new_page()
     tab.emulate_media(media="print")
@@ -139,8 +178,8 @@ def test_us_letter_paper_meets_the_same_targets(browser, site_dir):
         with serve_directory(site_dir) as base:
             for path, name in targets(site_dir):
                 tab.goto(base + path, wait_until="networkidle")
-                count = page_count(tab.pdf(format="Letter", prefer_css_page_size=False, print_background=True))
-                limit = 4 if name == "aws-notes-cheatsheet.pdf" else MAX_PAGES.get(name, 1)
-                assert count <= limit, f"{name} prints on {count} Letter pages"
+                pdf = tmp_path / name
+                pdf.write_bytes(tab.pdf(format="Letter", prefer_css_page_size=False, print_background=True))
+                meets_the_print_targets(measure(pdf), "Letter")
     finally:
         tab.close()
