@@ -58,6 +58,7 @@ def tiny_site(tmp_path) -> tuple[Path, dict[str, bytes]]:
 <link rel="icon" href="assets/favicon.png">
 <link rel="stylesheet" href="assets/theme.css">
 <link rel="stylesheet" href="css/own.css" media="print">
+<link rel="preload" href="fonts/text.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="https://cdn.example.com/x.css">
 <link rel="stylesheet" href="data:text/css,body{}">
 <link rel="next" href="sub/">
@@ -73,6 +74,7 @@ def tiny_site(tmp_path) -> tuple[Path, dict[str, bytes]]:
 <script id="__config" type="application/json">{"base": "..", "search": "../assets/worker.js", "features": []}</script>
 </head><body>
 <img src="../img/pic.png" alt=""><img src="../img/later.png" loading="lazy" alt="">
+<p><em>Italic</em> and <code>code</code></p>
 <script src="https://example.org/notes/js/other.js"></script><script src="/notes/js/own.js"></script>
 </body></html>"""
     files = {
@@ -81,7 +83,16 @@ def tiny_site(tmp_path) -> tuple[Path, dict[str, bytes]]:
         "assets/theme.css": b"body { color: black; margin: 0; padding: 0 }\n" * 40,
         "assets/favicon.png": bytes(range(256)),
         "assets/worker.js": b"self.onmessage = function (e) { postMessage(e.data) }\n" * 20,
-        "css/own.css": b".own { color: red }\n" * 30,
+        "css/own.css": b".own { color: red }\n" * 30
+        + b"""@font-face { font-family: "Text"; font-style: normal; src: url("../fonts/text.woff2") format("woff2"); }
+@font-face { font-family: "Text"; font-style: italic; src: url('../fonts/text-italic.woff2'); }
+@font-face { font-family: "Code"; src: url(../fonts/code.woff2) format("woff2"); }
+@font-face { font-family: "Elsewhere"; src: url(https://cdn.example.com/x.woff2); }
+:root { --md-text-font: "Text"; --md-code-font: "Code" }
+""",
+        "fonts/text.woff2": b"wOF2" + bytes(300),
+        "fonts/text-italic.woff2": b"wOF2" + bytes(200),
+        "fonts/code.woff2": b"wOF2" + bytes(100),
         "js/own.js": b"console.log('own');\n" * 25,
         "js/other.js": b"console.log('other');\n" * 10,
         "js/unused.js": b"console.log('never loaded');\n",
@@ -104,17 +115,21 @@ def test_first_visit_counts_every_file_once(tiny_site):
         ("assets/favicon.png", "other"),
         ("assets/theme.css", "css"),
         ("css/own.css", "css"),  # print stylesheets are fetched on load too
+        ("fonts/text.woff2", "font"),  # preloaded
         ("js/own.js", "js"),  # twice in the page, fetched once
         ("assets/worker.js", "search"),
         ("search/search_index.json", "search"),
         ("sitemap.xml", "other"),  # navigation.instant
+        # no italic and no code on the page: neither face is fetched
     ]
     for asset in weight.assets:
         assert asset.raw == len(files[asset.path])
-        assert asset.gzipped == gz(files[asset.path])
+        compressed_already = asset.path.endswith((".png", ".woff2"))
+        assert asset.gzipped == (asset.raw if compressed_already else gz(files[asset.path])), asset.path
     assert weight.outside == ["https://cdn.example.com/x.css"]
     assert weight.total("css") == len(files["assets/theme.css"]) + len(files["css/own.css"])
-    assert weight.total(gzipped=True) == sum(gz(files[a.path]) for a in weight.assets)
+    assert weight.total(gzipped=True) == sum(a.gzipped for a in weight.assets)
+    assert weight.total("font") == len(files["fonts/text.woff2"])
 
 
 def test_first_visit_resolves_relative_and_absolute_links(tiny_site):
@@ -130,6 +145,10 @@ def test_first_visit_resolves_relative_and_absolute_links(tiny_site):
         ("js/own.js", "js"),  # root-relative, under the site's path
         ("assets/worker.js", "search"),
         ("search/search_index.json", "search"),
+        # its <em> and <code> select the italic face and the code font; the outside one is not counted
+        ("fonts/text.woff2", "font"),
+        ("fonts/text-italic.woff2", "font"),
+        ("fonts/code.woff2", "font"),
     ]
 
 
@@ -163,3 +182,21 @@ def test_resolve(tmp_path, page, href, expected):
     from urllib.parse import urlsplit
 
     assert resolve(tmp_path, PurePosixPath(page), href, urlsplit("https://example.org/notes/")) == expected
+
+
+@pytest.mark.browser
+def test_make_weight_counts_the_fonts_chromium_fetches(browser, site_url, site_dir):
+    """`make weight` reads from the markup which faces a page needs; Chromium is the judge."""
+    for path in ("", "compute/", "storage/", "glossary/", "study/"):
+        context = browser.new_context()  # an empty cache: a first visit
+        tab = context.new_page()
+        fetched = []
+        tab.on(
+            "requestfinished",
+            lambda request, fetched=fetched: request.url.endswith(".woff2") and fetched.append(request.url),
+        )
+        tab.goto(site_url + path, wait_until="networkidle")
+        tab.evaluate("document.fonts.ready.then(() => true)")
+        context.close()
+        counted = [a.path for a in first_visit(site_dir, site_dir / path / "index.html").assets if a.kind == "font"]
+        assert sorted(url.removeprefix(site_url) for url in fetched) == sorted(counted), path or "/"

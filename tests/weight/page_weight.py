@@ -7,14 +7,18 @@ For every HTML page of SITE_DIR, a first visit (empty cache) loads:
   html    the page itself;
   css     every <link rel="stylesheet"> (print ones too: browsers fetch them on load, at low priority);
   js      every <script src>;
+  font    the font files the page's stylesheets declare (@font-face) that a visit fetches: the ones
+          the page preloads, and the others where the page has text that selects them (an italic
+          face where it has <em> or <i>, the code font where it has <code>, <kbd> or <pre>);
   search  Material's search worker and search/search_index.json: the worker is started, and the
           index fetched, as soon as a page loads, not when the reader first types, so both count;
   other   the favicon, <img> sources, and sitemap.xml, which Material's instant navigation
           fetches on load to tell the site's own links from outside ones.
 
 Each file is counted once per page, raw and compressed with gzip -9 (what a browser receives from
-a host that compresses, as GitHub Pages does). Outside URLs and data: URIs are not counted; url()
-references inside CSS are not followed (the site loads no web fonts: `font: false`).
+a host that compresses text, as GitHub Pages does; fonts and images, compressed already, count raw
+in both). Outside URLs and data: URIs are not counted; of the url() references inside CSS only the
+@font-face sources are followed.
 
 The baseline is an empty Material page: a throw-away project that INHERITs mkdocs.yml (the same
 theme, palette, features, Markdown extensions and search plugin, so the same Material CSS and JS)
@@ -33,6 +37,7 @@ import gzip
 import json
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -44,7 +49,13 @@ from pathlib import Path, PurePosixPath
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
-KINDS = ("html", "css", "js", "search", "other")
+KINDS = ("html", "css", "js", "font", "search", "other")
+FONT_FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")
+FONT_SOURCE = re.compile(r"""url\(\s*["']?(?P<url>[^"')]+)["']?\s*\)""")
+CODE_FONT = re.compile(r"--md-code-font:\s*[\"']?(?P<family>[^\"';]+)")
+# The elements that select an italic face, and the code font, in Material's stylesheet.
+ITALIC_TEXT = ["em", "i", "cite", "dfn", "var"]
+CODE_TEXT = ["code", "kbd", "pre", "samp"]
 # The gate in tests/test_page_weight.py: our CSS and JavaScript together, gzipped, in bytes.
 OWN_BUDGET = 15_000
 
@@ -54,10 +65,14 @@ def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
+# Compressed formats a host sends as they are (GitHub Pages compresses only text): raw in both columns.
+PRECOMPRESSED = (".woff2", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf")
+
+
 @functools.cache
 def _sizes(path: str, modified_ns: int) -> tuple[int, int]:
     data = Path(path).read_bytes()
-    return len(data), gzip_size(data)
+    return len(data), len(data) if path.lower().endswith(PRECOMPRESSED) else gzip_size(data)
 
 
 def file_sizes(file: Path) -> tuple[int, int]:
@@ -137,7 +152,8 @@ def loaded_by(soup: BeautifulSoup) -> list[tuple[str, str]]:
         elif tag.name == "link" and "icon" in rel and tag.get("href"):
             found.append(("other", tag["href"]))
         elif tag.name == "link" and {"preload", "modulepreload"} & set(rel) and tag.get("href"):
-            kind = {"style": "css", "script": "js"}.get(tag.get("as", ""), "js" if "modulepreload" in rel else "other")
+            preloaded = {"style": "css", "script": "js", "font": "font"}.get(tag.get("as", ""))
+            kind = preloaded or ("js" if "modulepreload" in rel else "other")
             found.append((kind, tag["href"]))
         elif tag.name == "script" and tag.get("src"):
             found.append(("js", tag["src"]))
@@ -160,6 +176,44 @@ def material_fetches(soup: BeautifulSoup) -> list[tuple[str, str]]:
     if "navigation.instant" in (config.get("features") or []):
         found.append(("other", f"{base}/sitemap.xml"))
     return found
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    style: str
+    source: str  # relative to the site root
+
+
+def font_faces(css: str, css_path: str) -> list[FontFace]:
+    """The @font-face rules of a stylesheet at `css_path` (site-relative), sources resolved."""
+    faces = []
+    for rule in FONT_FACE.finditer(css):
+        descriptors = dict(
+            (name.strip().lower(), value.strip().strip("\"'"))
+            for name, _, value in (part.partition(":") for part in rule["body"].split(";"))
+            if value
+        )
+        source = FONT_SOURCE.search(rule["body"])
+        if source and "://" not in source["url"] and not source["url"].startswith("data:"):
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(css_path), source["url"]))
+            faces.append(FontFace(descriptors.get("font-family", ""), descriptors.get("font-style", "normal"), path))
+    return faces
+
+
+def fonts_fetched(site_dir: Path, soup: BeautifulSoup, stylesheets: list[str]) -> list[str]:
+    """The font files a visit fetches beyond the preloaded ones: those whose face the page's text
+    selects (see the module docstring), from the @font-face rules of the page's stylesheets."""
+    css = {path: (site_dir / path).read_text(encoding="utf-8", errors="replace") for path in stylesheets}
+    code_family = next((m["family"].strip() for text in css.values() if (m := CODE_FONT.search(text))), None)
+    has_italic, has_code = soup.find(ITALIC_TEXT) is not None, soup.find(CODE_TEXT) is not None
+    fetched = []
+    for path, text in css.items():
+        for face in font_faces(text, path):
+            is_code = face.family == code_family
+            if (is_code and has_code) or (not is_code and (face.style == "normal" or has_italic)):
+                fetched.append(face.source)
+    return fetched
 
 
 def first_visit(site_dir: Path, html_file: Path, root=None) -> PageWeight:
@@ -188,6 +242,14 @@ def first_visit(site_dir: Path, html_file: Path, root=None) -> PageWeight:
         if not file.is_file():
             raise FileNotFoundError(f"{page_rel} loads {href}, which the site does not have ({target})")
         weight.assets.append(Asset(target, kind, *file_sizes(file)))
+    stylesheets = [a.path for a in weight.assets if a.kind == "css"]
+    for target in fonts_fetched(site_dir, soup, stylesheets):
+        if target in seen:
+            continue
+        seen.add(target)
+        if not (site_dir / target).is_file():
+            raise FileNotFoundError(f"{page_rel}'s stylesheets declare {target}, which the site does not have")
+        weight.assets.append(Asset(target, "font", *file_sizes(site_dir / target)))
     return weight
 
 
