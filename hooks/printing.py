@@ -23,6 +23,13 @@ class BuildState:
 
 # MkDocs imports a hook once per process: `mkdocs serve` rebuilds start from a fresh state.
 state = BuildState()
+# Set once per process, by the command: `mkdocs serve` renders no PDF files (`make pdf` does).
+pdf_files = True
+
+
+def on_startup(command, dirty):
+    global pdf_files
+    pdf_files = command != "serve"
 
 
 def on_config(config):
@@ -54,6 +61,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return printing.mark_outside_links(html)
+
+
+def on_page_context(context, page, config, nav):
+    context["pdf_files"] = pdf_files  # overrides/partials/print-actions.html
+    return context
 
 
 @event_priority(-50)  # after the glossary hook has linked the pages

@@ -1,4 +1,5 @@
-"""The built site in a real browser: navigation, no script errors, dark mode, phone layout."""
+"""The built site in a real browser: navigation, no script errors, dark mode, the phone menu
+(tests/test_browser_phone.py holds the phone layout)."""
 
 from __future__ import annotations
 
@@ -76,26 +77,5 @@ def test_phone_viewport_shows_the_menu(browser, site_url):
         page.wait_for_function(LINK_ON_SCREEN, arg="Compute")
         page.locator("nav.md-nav--primary").get_by_role("link", name="Compute", exact=True).first.click()
         page.wait_for_url("**/compute/")
-    finally:
-        context.close()
-
-
-# Material wraps each table in a scrolling box: a table that does not fit makes that box scroll.
-SIDEWAYS_OVERFLOW = """[...document.querySelectorAll("article table")].map(table => {
-    const box = table.closest(".md-typeset__scrollwrap") || table.parentElement;
-    return Math.max(box.scrollWidth - box.clientWidth, box.getBoundingClientRect().right - window.innerWidth);
-})"""
-
-
-def test_comparison_tables_fit_a_phone_without_sideways_scrolling(browser, site_url, pages):
-    context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    try:
-        for source, built in pages.items():
-            if not built.article.find("table"):
-                continue
-            page.goto(site_url + source.removesuffix(".md") + "/")
-            overflow = page.evaluate(SIDEWAYS_OVERFLOW)
-            assert max(overflow) <= 0, f"{source}: a table overflows a 360px phone by {max(overflow)}px"
     finally:
         context.close()

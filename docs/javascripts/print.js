@@ -6,4 +6,10 @@ document$.subscribe(function () {
       window.print();
     });
   });
+  // `make serve` renders no PDF files: there, "All notes as PDF" leads to the cheat sheet with
+  // #print (overrides/partials/print-actions.html), which opens the print dialog on arrival.
+  if (window.location.hash === "#print") {
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    window.print();
+  }
 });

@@ -6,6 +6,7 @@
   var DAYS = [0, 0, 1, 3, 7, 16]; // how long a card in box n waits; box 1 comes back at once
   var GAP = 3; // a card marked "not yet" comes back after this many others
   var QUESTIONS = 10;
+  var CARDS_PER_PAGE = 12; // printed rows are 22 mm tall (study.css): twelve fill an A4 page
   var app = null; // the study page on screen, when it is
 
   function shuffle(list) {
@@ -215,9 +216,14 @@
 
     // The printed sheet: one row per card of the chosen families, folded down its middle.
     function sheet() {
-      var rows = document.querySelector("[data-rows]");
+      var rows = document.querySelector("[data-rows]"), cards = chosen();
+      var pages = Math.max(1, Math.ceil(cards.length / CARDS_PER_PAGE));
+      // Both print buttons (the page's and the app's) say what they print, and on how many pages.
+      document.querySelectorAll('.print-actions .print-button, [data-act="print"]').forEach(function (button) {
+        button.textContent = "Print fold-over cards (" + pages + (pages === 1 ? " page)" : " pages)");
+      });
       rows.textContent = "";
-      chosen().forEach(function (t) {
+      cards.forEach(function (t) {
         var row = make("div", "", "study-sheet-card"), back = make("div", t.summary, "study-sheet-back");
         back.append(make("small", t.family));
         row.append(make("div", title(t), "study-sheet-front"), back);

@@ -31,11 +31,9 @@ SEARCH_BOOST = 4
 # Named for screen readers, but without a title: a tooltip per entry slows the page's start.
 PERMALINK = '<a class="headerlink" href="#{id}" aria-label="Link to this section">&para;</a>'
 
-INTRO = (
-    "Every service, concept and abbreviation defined in the notes, A to Z. Each entry links to its "
-    "full note. Anywhere on the site, the first mention of a term in a section links to its note: "
-    "hover it to read the summary."
-)
+# One sentence: on a phone the filter and the first entries must fit the first screen (the home page
+# says how terms link across the site).
+INTRO = "Every service, concept and abbreviation defined in the notes, A to Z, each linked to its full note."
 GLOSSARY_MARKDOWN = f"""\
 ---
 title: Glossary
@@ -49,8 +47,7 @@ hide:
 # Glossary
 
 {INTRO}
-The same list is available as <a href="../glossary.json"><code>glossary.json</code></a> for
-flashcards and other tools.
+For flashcards and other tools: <a href="../glossary.json"><code>glossary.json</code></a>.
 
 {ENTRIES_PLACEHOLDER}
 """
