@@ -55,7 +55,7 @@ audit: $(SITE_STAMP) browser $(NODE_STAMP) ## Lighthouse (mobile) on home, a fam
 	$(BIN)/python tests/audit/lighthouse.py audit-site --report-dir audit-report
 
 weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped, beside an empty Material page
-	$(BIN)/mkdocs build --strict --clean --quiet --site-dir weight-site
+	set -o pipefail; $(BIN)/mkdocs build --strict --clean --site-dir weight-site 2>&1 | { grep -v '^INFO ' || true; }
 	$(BIN)/python tests/weight/page_weight.py weight-site
 
 lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
