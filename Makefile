@@ -72,8 +72,8 @@ bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (
 # Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/fonts.css
 # declares each face, and tests/test_fonts.py checks that the copies match the packages.
 FONT_PACKAGES := node_modules/@fontsource
-FONT_FACES := roboto/files/roboto-latin-400-normal.woff2 roboto/files/roboto-latin-400-italic.woff2 \
-	roboto/files/roboto-latin-700-normal.woff2 roboto-mono/files/roboto-mono-latin-400-normal.woff2
+FONT_FACES := roboto/files/roboto-latin-400-normal.woff2 roboto/files/roboto-latin-700-normal.woff2 \
+	roboto-mono/files/roboto-mono-latin-400-normal.woff2
 
 fonts: $(NODE_STAMP) ## Copy the site's fonts and their licences from the pinned @fontsource packages into docs/fonts/
 	mkdir -p docs/fonts

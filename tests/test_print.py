@@ -20,7 +20,7 @@ from notekit.printing import compact_url, mark_outside_links  # noqa: E402
 pytestmark = pytest.mark.browser
 FAMILIES = list(FAMILY_ANCHORS)
 # What pdffonts lists for the bundled Roboto and Roboto Mono faces, with Chromium's subset prefix.
-BUNDLED_FONT = re.compile(r"[A-Z]{6}\+(?:Roboto|RobotoMono)-(?:Regular|Bold|Italic)")
+BUNDLED_FONT = re.compile(r"[A-Z]{6}\+(?:Roboto|RobotoMono)-(?:Regular|Bold)")
 UNDERLINED = """[...document.querySelectorAll("article *")]
     .filter(e => getComputedStyle(e).textDecorationLine.includes("underline") && e.getClientRects().length)
     .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 40))"""
