@@ -79,7 +79,7 @@ def test_fonts_come_from_the_site_only(pages, site_dir):
     for source, page in pages.items():
         assert "fonts.googleapis" not in page.html and "fonts.gstatic" not in page.html, source
         preloads = re.findall(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>', page.html)
-        assert len(preloads) == 1, f"{source} preloads {preloads}"
+        assert len(preloads) == 2, f"{source} preloads {preloads}"
         for href in preloads:
             assert (page.path.parent / href).resolve().is_file(), f"{source} preloads {href}, which is missing"
 
