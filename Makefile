@@ -69,7 +69,7 @@ bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (
 	$(BIN)/python tests/bench_glossary.py
 
 # The site's fonts are committed in docs/fonts/, so that `make build` and `make serve` need only
-# Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/fonts.css
+# Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/extra.css
 # declares each face, and tests/test_fonts.py checks that the copies match the packages.
 FONT_PACKAGES := node_modules/@fontsource
 FONT_FACES := roboto/files/roboto-latin-400-normal.woff2 roboto/files/roboto-latin-700-normal.woff2 \

@@ -24,6 +24,8 @@ class BuildState:
 # MkDocs imports a hook once per process: `mkdocs serve` rebuilds start from a fresh state.
 state = BuildState()
 # Set once per process, by the command: `mkdocs serve` renders no PDF files (`make pdf` does).
+# `mkdocs serve --clean` asks MkDocs for a plain build (it reports the command as "build"), PDF
+# links included; `make serve` does not use it.
 pdf_files = True
 
 

@@ -9,6 +9,7 @@ import gzip
 import html
 import io
 import re
+import sys
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -95,6 +96,15 @@ def built_site_url(site_dir: Path) -> str | None:
     return html.unescape(found.group(1)) if found else None
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection it no longer needs (Lighthouse, Chromium closing a tab) is
+    not an error worth a traceback in the output."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(
     folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler, port: int = 0
@@ -104,7 +114,7 @@ def serve_directory(
 
     Yields the base URL, ending in '/'.
     """
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

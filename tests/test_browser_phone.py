@@ -51,6 +51,8 @@ WORD_BREAKS = (
   const failures = [];
   for (const el of document.querySelectorAll(targets)) {
     if (!shown(el, width)) continue;
+    // Hyphenation splits words too, on every browser that has a dictionary (this Chromium has none).
+    if (getComputedStyle(el).hyphens === "auto") failures.push(`${describe(el)}: hyphens: auto`);
     // The element's visible text, with a space wherever layout starts a new box (block, inline-block
     // such as <kbd>, <br>): words never run from one box into the next.
     let text = "";

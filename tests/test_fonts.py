@@ -11,7 +11,7 @@ from conftest import DOCS, ROOT
 from mkdocs.config import load_config
 
 FONTS = DOCS / "fonts"
-FONTS_CSS = DOCS / "stylesheets" / "fonts.css"
+FONTS_CSS = DOCS / "stylesheets" / "extra.css"
 PACKAGES = ROOT / "node_modules" / "@fontsource"
 # The families a page may be drawn with, as the fonts name themselves (PDFs use the PostScript name).
 FAMILIES = {"Roboto", "Roboto Mono"}
@@ -19,7 +19,7 @@ FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")
 
 
 def declared_faces() -> list[dict[str, str]]:
-    """The @font-face rules of fonts.css, each as {descriptor: value}."""
+    """The @font-face rules of extra.css, each as {descriptor: value}."""
     faces = []
     for rule in FACE.finditer(FONTS_CSS.read_text(encoding="utf-8")):
         descriptors = {}

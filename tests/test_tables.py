@@ -37,6 +37,10 @@ def test_every_table_of_a_page_is_labelled_and_other_markup_is_left_alone():
     assert label_table_cells("<p>No table here</p>") == "<p>No table here</p>"
     headless = "<table><tbody><tr><td>a</td></tr></tbody></table>"
     assert label_table_cells(headless) == headless
+    raw = '<table id="t"><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>'
+    assert label_table_cells(raw) == raw.replace("<td>", '<td data-label="A">', 1).replace(
+        "<td>2", '<td data-label="B">2'
+    )
 
 
 def test_the_built_comparison_tables_label_every_cell(pages):

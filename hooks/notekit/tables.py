@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
+TABLE = re.compile(r"<table(?P<attributes>\s[^>]*)?>(?P<body>.*?)</table>", re.S)
 ROW = re.compile(r"<tr>(?P<cells>.*?)</tr>", re.S)
 HEADER_CELL = re.compile(r"<th\b[^>]*>(?P<text>.*?)</th>", re.S)
 BODY_CELL = re.compile(r"<td\b")
@@ -37,9 +37,10 @@ def label_table(table: re.Match) -> str:
     headers = [plain_text(cell["text"]) for cell in HEADER_CELL.finditer(first_row["cells"])] if first_row else []
     if not any(headers):
         return table.group(0)
-    return "<table>" + ROW.sub(lambda row: label_row(row, headers), body) + "</table>"
+    opening = f"<table{table['attributes'] or ''}>"
+    return opening + ROW.sub(lambda row: label_row(row, headers), body) + "</table>"
 
 
 def label_table_cells(page_html: str) -> str:
-    """Give every body cell of a Markdown table its column's header text as `data-label`."""
-    return TABLE.sub(label_table, page_html) if "<table>" in page_html else page_html
+    """Give every body cell of a table its column's header text (its first row's) as `data-label`."""
+    return TABLE.sub(label_table, page_html) if "<table" in page_html else page_html
