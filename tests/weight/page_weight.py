@@ -201,15 +201,29 @@ def font_faces(css: str, css_path: str) -> list[FontFace]:
     return faces
 
 
+@functools.cache
+def _stylesheet_fonts(file: str, css_path: str, modified_ns: int) -> tuple[tuple[FontFace, ...], str | None]:
+    text = Path(file).read_text(encoding="utf-8", errors="replace")
+    code_font = CODE_FONT.search(text)
+    return tuple(font_faces(text, css_path)), code_font["family"].strip() if code_font else None
+
+
+def stylesheet_fonts(site_dir: Path, css_path: str) -> tuple[tuple[FontFace, ...], str | None]:
+    """A stylesheet's @font-face rules and the code font it names, read once however many pages
+    load it (every page loads the same few); a changed file is read again."""
+    file = site_dir / css_path
+    return _stylesheet_fonts(str(file.resolve()), css_path, file.stat().st_mtime_ns)
+
+
 def fonts_fetched(site_dir: Path, soup: BeautifulSoup, stylesheets: list[str]) -> list[str]:
-    """The font files a visit fetches beyond the preloaded ones: those whose face the page's text
-    selects (see the module docstring), from the @font-face rules of the page's stylesheets."""
-    css = {path: (site_dir / path).read_text(encoding="utf-8", errors="replace") for path in stylesheets}
-    code_family = next((m["family"].strip() for text in css.values() if (m := CODE_FONT.search(text))), None)
+    """The font files a visit fetches: those whose face the page's text selects (see the module
+    docstring), from the @font-face rules of the page's stylesheets."""
+    declared = {path: stylesheet_fonts(site_dir, path) for path in stylesheets}
+    code_family = next((code for _, code in declared.values() if code), None)
     has_italic, has_code = soup.find(ITALIC_TEXT) is not None, soup.find(CODE_TEXT) is not None
     fetched = []
-    for path, text in css.items():
-        for face in font_faces(text, path):
+    for faces, _ in declared.values():
+        for face in faces:
             is_code = face.family == code_family
             if (is_code and has_code) or (not is_code and (face.style == "normal" or has_italic)):
                 fetched.append(face.source)
