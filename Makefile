@@ -21,7 +21,7 @@ DEV_STAMP := $(VENV)/.dev-requirements
 # package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight bench fonts browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight claims bench fonts browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,11 +59,14 @@ weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped,
 	$(BIN)/python tests/weight/page_weight.py weight-site
 
 lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
-	$(BIN)/codespell docs README.md hooks overrides tests .github .ci Makefile mkdocs.yml
+	$(BIN)/codespell docs README.md hooks overrides tests tools .github .ci Makefile mkdocs.yml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint
 	shellcheck .ci/run
+
+claims: $(SITE_STAMP) ## List every claim the site adds to the notes: page, anchor, kind, checked month, official source
+	PYTHONPATH=hooks $(BIN)/python -m tools.claims docs
 
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
 	$(BIN)/python tests/bench_glossary.py

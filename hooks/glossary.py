@@ -12,6 +12,7 @@ import functools
 import gc
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +20,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 from notekit import glossary, printing
+from notekit.claims import claim_problems, term_claims
 from notekit.frontmatter import split_front_matter
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
@@ -101,7 +103,7 @@ def on_env(env, config, files):
 
 def resolve(env, config):
     index = state.index = build_index(state.page_terms)
-    for problem in index.problems:
+    for problem in index.problems + claim_problems(term_claims(index.terms.values()), date.today()):
         log.warning("%s", problem)
     linker = TermLinker(index.terms)
     glossary_page = next(p for p in state.pages if p.file.src_uri == glossary.GLOSSARY_SOURCE)

@@ -7,12 +7,13 @@ a malformed page instead of publishing it with anchors that break when a heading
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
-from notekit.page_rules import page_problems
+from notekit.page_rules import first_body_line, page_problems
 
 log = get_plugin_logger(__name__)
 
 
 def on_page_markdown(markdown, page, config, files):
-    for problem in page_problems(markdown, page.meta):
+    first_line = first_body_line(page.file.content_string, markdown)
+    for problem in page_problems(markdown, page.meta, first_line):
         log.warning("%s: %s", page.file.src_uri, problem)
     return None

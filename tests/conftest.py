@@ -12,13 +12,10 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
+from sitetext import built_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-# The hooks' plain-Python helpers are imported by tests the way MkDocs imports them.
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from sitetext import built_pages  # noqa: E402  (needs the path above)
 
 
 def mkdocs_build(project: Path, site_dir: Path, *, clean: bool = True) -> subprocess.CompletedProcess[str]:

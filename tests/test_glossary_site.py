@@ -77,7 +77,7 @@ def entry_elements(article, term_id):
 
 def test_entry_shows_name_aliases_summary_family_note_mentions_and_see_also(pages, terms):
     entry = entry_elements(pages[GLOSSARY].article, "ebs")
-    text = " ".join(" ".join(element.get_text(" ") for element in entry).split())
+    text = " ".join(" ".join(element.get_text() for element in entry).split())
     ebs = terms["ebs"]
     assert ebs["name"] in text and all(alias in text for alias in ebs["aliases"])
     assert " ".join(ebs["summary"].split()) in text
@@ -112,9 +112,10 @@ def test_glossary_is_boosted_in_search_and_each_entry_is_its_own_result(site_dir
 def test_json_has_the_documented_format(glossary_json, terms, pages):
     assert glossary_json["format"] == "aws-notes-glossary" and glossary_json["version"] == 1
     fields = {"id", "name", "abbreviations", "aliases", "summary", "family", "path", "url", "glossary_path",
-              "mentions", "see_also"}  # fmt: skip
+              "mentions", "see_also", "source"}  # fmt: skip
     for term in terms.values():
         assert set(term) == fields
+        assert term["source"] is None or set(term["source"]) == {"title", "url", "checked"}
         assert term["url"] == glossary_json["site_url"] + term["path"]
         page, anchor = term["path"].split("#")
         assert anchor == term["id"]

@@ -183,3 +183,14 @@ def test_us_letter_paper_meets_the_same_targets(browser, site_dir, tmp_path):
                 meets_the_print_targets(measure(pdf), "Letter")
     finally:
         tab.close()
+
+
+def test_family_pdfs_print_each_claims_source_which_the_cheat_sheet_leaves_to_them(pdfs, pages):
+    for source in FAMILIES:
+        text = pdf_text(pdfs[source.removesuffix(".md") + ".pdf"][1])
+        cited = [a.get_text() for a in pages[source].article.select("a.claim-source, .claim-sources a")]
+        missing = [title for title in cited if squeezed(title) not in text]
+        assert not missing, f"{source}'s PDF does not print the sources {missing}"
+    cheatsheet = pdf_text(pdfs[CHEATSHEET][1])
+    assert re.search(r"checked\d{6}", cheatsheet), "the cheat sheet's boxes lost their checked month"
+    assert squeezed("Source:") not in cheatsheet and squeezed("Sources, checked") not in cheatsheet

@@ -64,7 +64,7 @@ def test_missing_id_or_name_and_unknown_keys_are_problems():
         "storage.md: term '1' has no 'id'",
         "storage.md: term 's3' has no 'name'",
         "storage.md: term 'ebs' has unknown keys ['alias'] "
-        "(known: ['abbr', 'aliases', 'id', 'name', 'see', 'summary'])",
+        "(known: ['abbr', 'aliases', 'id', 'name', 'reference', 'see', 'summary'])",
     ]
 
 

@@ -18,6 +18,7 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from notekit.claims import checked_html
 from notekit.terms import Term, TermIndex, sort_key
 
 GLOSSARY_SOURCE = "glossary.md"
@@ -115,9 +116,18 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
     ]
     if forms:
         parts.append('<p class="glossary-forms glossary-plain">Also: ' + ", ".join(map(text, forms)) + "</p>")
+    # The official page the summary rests on, if any, shares a line with the note's link: on a
+    # phone the first entry that matches the filter must fit the first screen.
+    source = ""
+    if term.reference:
+        ref = term.reference
+        source = (
+            f'. <span class="glossary-source glossary-plain">Source: <a href="{text(ref.url)}">{text(ref.title)}</a>, '
+            f"{checked_html(text(ref.checked))}</span>"
+        )
     parts += [
         f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
-        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">{text(term.family)}</a></p>',
+        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
         MENTIONS_PLACEHOLDER.format(id=term.id),
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
@@ -212,6 +222,11 @@ def glossary_json(
                 "glossary_path": f"{page_path(GLOSSARY_SOURCE)}#{term.id}",
                 "mentions": [{"title": title, "path": url} for title, url in mentions.get(term.id, [])],
                 "see_also": [other for other in term.see if other in index.terms],
+                "source": (
+                    {"title": term.reference.title, "url": term.reference.url, "checked": term.reference.checked}
+                    if term.reference
+                    else None
+                ),
             }
         )
     document = {"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url, "terms": terms}

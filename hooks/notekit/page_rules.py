@@ -27,12 +27,11 @@ class Heading:
     line: int
 
 
-@functools.lru_cache(maxsize=8)  # both hooks ask for the headings of the page being built
-def headings(markdown: str) -> tuple[Heading, ...]:
-    """The ATX headings of a page, outside fenced code blocks, in order."""
-    found: list[Heading] = []
+def code_lines(lines: list[str]) -> set[int]:
+    """The numbers (from 1) of the lines that open, close or sit in a fenced code block."""
+    found: set[int] = set()
     open_fence: str | None = None
-    for number, line in enumerate(markdown.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         fence = FENCE.match(line)
         if fence:
             marker = fence.group("fence")
@@ -40,8 +39,19 @@ def headings(markdown: str) -> tuple[Heading, ...]:
                 open_fence = marker
             elif marker[0] == open_fence[0] and len(marker) >= len(open_fence):
                 open_fence = None
-            continue
-        if open_fence is not None:
+        if fence or open_fence is not None:
+            found.add(number)
+    return found
+
+
+@functools.lru_cache(maxsize=8)  # the hooks ask for the headings of the page being built
+def headings(markdown: str) -> tuple[Heading, ...]:
+    """The ATX headings of a page, outside fenced code blocks, in order."""
+    found: list[Heading] = []
+    lines = markdown.splitlines()
+    in_code = code_lines(lines)
+    for number, line in enumerate(lines, start=1):
+        if number in in_code:
             continue
         match = HEADING.match(line)
         if not match:
@@ -58,15 +68,23 @@ def headings(markdown: str) -> tuple[Heading, ...]:
     return tuple(found)
 
 
+def first_body_line(source: str, body: str) -> int:
+    """The line of the file `source` on which its Markdown `body` (after the front matter) starts:
+    messages count lines in the file, so that they lead to the line to fix."""
+    return len(source.splitlines()) - len(body.splitlines()) + 1
+
+
 def body_text(markdown: str) -> str:
     """The page without its headings and blank lines: what is left to read."""
     kept = [line for line in markdown.splitlines() if line.strip() and not HEADING.match(line)]
     return "\n".join(kept)
 
 
-def page_problems(markdown: str, meta: dict) -> list[str]:
-    """Every way this page breaks the rules, one readable sentence each; empty when it is fine."""
+def page_problems(markdown: str, meta: dict, first_line: int = 1) -> list[str]:
+    """Every way this page breaks the rules, one readable sentence each; empty when it is fine.
+    `first_line` is the body's first line in the file, after the front matter."""
     problems: list[str] = []
+    shift = first_line - 1
     found = headings(markdown)
     if not body_text(markdown).strip():
         problems.append("the page has no text")
@@ -79,7 +97,7 @@ def page_problems(markdown: str, meta: dict) -> list[str]:
     for heading in found:
         if heading.level == 1:
             continue
-        where = f"line {heading.line}, heading '{heading.text}'"
+        where = f"line {heading.line + shift}, heading '{heading.text}'"
         if heading.anchor is None:
             problems.append(
                 f"{where} has no explicit anchor: write it as '{'#' * heading.level} {heading.text} {{ #short-id }}'"
@@ -91,6 +109,8 @@ def page_problems(markdown: str, meta: dict) -> list[str]:
                 f"at most {MAX_ID_LENGTH} characters"
             )
         if heading.anchor in seen:
-            problems.append(f"{where}: anchor '#{heading.anchor}' is already used on line {seen[heading.anchor]}")
+            problems.append(
+                f"{where}: anchor '#{heading.anchor}' is already used on line {seen[heading.anchor] + shift}"
+            )
         seen.setdefault(heading.anchor, heading.line)
     return problems

@@ -26,6 +26,7 @@ hide:
 # AWS Notes cheat sheet
 
 Every service family of the notes in order, then the glossary, made to print as one document.
+The official source of each update, correction and addition is on its page and in its page's PDF.
 
 {PAGES_PLACEHOLDER}
 

@@ -9,6 +9,10 @@ A page defines its terms in its front matter, next to the notes they describe:
         aliases: [Amazon EBS, EBS volume]
         summary: One plain-text sentence, 160 characters at most.
         see: [efs, instance-store]      # related terms, on any page
+        reference:                      # when the summary rests on a fact the notes lack
+          title: Amazon EBS volumes     # the official page's title, its URL, and the month
+          url: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html
+          checked: 2026-11              # somebody last checked the summary against it
 
 Every problem found is a sentence naming the file(s) and the term, so the build can report it.
 """
@@ -20,7 +24,17 @@ from dataclasses import dataclass, field
 
 MAX_SUMMARY = 160
 FORBIDDEN_IN_FORMS = set("{}<>\n")
-KNOWN_KEYS = {"id", "name", "abbr", "aliases", "summary", "see"}
+KNOWN_KEYS = {"id", "name", "abbr", "aliases", "summary", "see", "reference"}
+REFERENCE_KEYS = {"title", "url", "checked"}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The official page a term's summary rests on (`notekit.claims` checks the URL and month)."""
+
+    title: str
+    url: str
+    checked: str
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class Term:
     abbr: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     see: tuple[str, ...] = ()
+    reference: Reference | None = None
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -67,6 +82,17 @@ def _as_strings(value, what: str, where: str, problems: list[str]) -> tuple[str,
         problems.append(f"{where}: '{what}' must be a list of non-empty texts")
         return ()
     return tuple(item.strip() for item in value)
+
+
+def _reference(value, where: str, problems: list[str]) -> Reference | None:
+    if value is None:
+        return None
+    # YAML reads an unquoted 2026-11 as text, but 2026-11-01 as a date: both are written back as text.
+    fields = {key: str(item).strip() for key, item in value.items()} if isinstance(value, dict) else {}
+    if set(fields) != REFERENCE_KEYS or not all(fields.values()):
+        problems.append(f"{where}: 'reference' must have exactly {sorted(REFERENCE_KEYS)}, each filled in")
+        return None
+    return Reference(**fields)
 
 
 def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]) -> tuple[list[Term], list[str]]:
@@ -111,6 +137,7 @@ def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]
             abbr=_as_strings(raw.get("abbr"), "abbr", where, problems),
             aliases=_as_strings(raw.get("aliases"), "aliases", where, problems),
             see=_as_strings(raw.get("see"), "see", where, problems),
+            reference=_reference(raw.get("reference"), where, problems),
         )
         for form in term.forms:
             if len(form) < 2 or FORBIDDEN_IN_FORMS & set(form):

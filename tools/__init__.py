@@ -1,0 +1,1 @@
+"""Tools that `make` runs on the project (not tests): `python -m tools.<name>` from the root."""
