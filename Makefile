@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 CHROMIUM ?= /usr/bin/chromium
 PYTEST_ARGS ?=
-# `make audit` serves its own build here; the site is built for this address (see tests/audit/lighthouse.py).
+# `make audit` serves its own build here; the site is built for this address (see tools/audit/lighthouse.py).
 AUDIT_PORT ?= 8642
 
 # Material prints a banner about its end of life on every build; we know.
@@ -39,27 +39,27 @@ test-fast: $(DEV_STAMP) $(NODE_STAMP) ## Run the tests that need no browser
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 pdf: $(DEV_STAMP) build browser ## Print each family page and the whole notes to site/pdf/ (headless Chromium)
-	$(BIN)/python tests/printing/make_pdf.py site
+	$(BIN)/python -m tools.pdf site
 
 linkcheck: pdf ## Check every internal link and #anchor of the built site (PDFs included), offline
-	$(BIN)/python tests/linkcheck/internal.py site
+	$(BIN)/python -m tools.linkcheck.internal site
 
 linkcheck-external: $(DEV_STAMP) build ## Check every outside URL of the site (needs the internet)
-	$(BIN)/python tests/linkcheck/external.py site --report-dir linkcheck-report
+	$(BIN)/python -m tools.linkcheck.external site --report-dir linkcheck-report
 
 # The quality gates build their own copies of the site, so they never race `make build` over site/.
 # `--strict` without `--quiet`, which in MkDocs 1.6.1 hides warnings from the strict count; only
 # the INFO lines are dropped.
 audit: $(SITE_STAMP) browser $(NODE_STAMP) ## Lighthouse (mobile) on home, a family page and the glossary: scores 95+, costs in budget; reports in audit-report/
 	set -o pipefail; SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/ $(BIN)/mkdocs build --strict --clean --site-dir audit-site 2>&1 | { grep -v '^INFO ' || true; }
-	$(BIN)/python tests/audit/lighthouse.py audit-site --report-dir audit-report
+	$(BIN)/python -m tools.audit.lighthouse audit-site --report-dir audit-report
 
 weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped, beside an empty Material page
 	set -o pipefail; $(BIN)/mkdocs build --strict --clean --site-dir weight-site 2>&1 | { grep -v '^INFO ' || true; }
-	$(BIN)/python tests/weight/page_weight.py weight-site
+	$(BIN)/python -m tools.weight weight-site
 
 lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
-	$(BIN)/codespell docs README.md hooks overrides tests tools .github .ci Makefile mkdocs.yml
+	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks overrides tests tools .github .ci Makefile mkdocs.yml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/actionlint
@@ -69,7 +69,7 @@ claims: $(SITE_STAMP) ## List every claim the site adds to the notes: page, anch
 	PYTHONPATH=hooks $(BIN)/python -m tools.claims docs
 
 bench: $(DEV_STAMP) ## Time the build with the hooks on and off, at 1x and 10x (prints ratios)
-	$(BIN)/python tests/bench_glossary.py
+	$(BIN)/python -m tools.bench
 
 # The site's fonts are committed in docs/fonts/, so that `make build` and `make serve` need only
 # Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/extra.css

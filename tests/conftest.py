@@ -1,50 +1,20 @@
-"""Fixtures shared by the tests: the real site built once, and helpers to build variants of it."""
+"""Fixtures shared by the tests: the real site built once, served, and opened in Chromium.
+
+The helpers that build variants of the site, and the paths, are in support.py, which tests import.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
-import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
-from sitetext import built_pages
+from support import ROOT, mkdocs_build
 
-ROOT = Path(__file__).resolve().parents[1]
-DOCS = ROOT / "docs"
-
-
-def mkdocs_build(project: Path, site_dir: Path, *, clean: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a strict build of `project` the way `make build` does; never raises on failure.
-
-    `clean=False` rebuilds into the existing site the way `mkdocs serve` does (MkDocs calls that
-    a dirty build and warns about it, so it cannot also be strict).
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    options = ["--strict", "--clean"] if clean else ["--no-strict", "--dirty"]
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
-def copy_project(destination: Path) -> Path:
-    """A throw-away copy of the project (config, docs, hooks) that a test may break on purpose."""
-    destination.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(DOCS, destination / "docs", ignore=ignore)
-    shutil.copytree(ROOT / "hooks", destination / "hooks", ignore=ignore)
-    shutil.copytree(ROOT / "overrides", destination / "overrides", ignore=ignore)
-    return destination
+from tools.sitetext import built_pages
 
 
 @pytest.fixture(scope="session")
@@ -79,7 +49,7 @@ def glossary(site_dir) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir):
-    from serve import serve_directory
+    from tools.serve import serve_directory
 
     with serve_directory(site_dir) as url:
         yield url
@@ -92,7 +62,7 @@ def missing_page_url(site_dir):
     404.html links its styles and scripts from site_url's path (it is served at any depth), so the
     site is served under that path, as on the real host.
     """
-    from serve import PagesHandler, built_site_url, serve_directory
+    from tools.serve import PagesHandler, built_site_url, serve_directory
 
     prefix = urllib.parse.urlsplit(built_site_url(site_dir)).path
     with serve_directory(site_dir, type("Handler", (PagesHandler,), {"prefix": prefix})) as root:
@@ -101,8 +71,9 @@ def missing_page_url(site_dir):
 
 @pytest.fixture(scope="session")
 def browser():
-    from chromium import launch
     from playwright.sync_api import sync_playwright
+
+    from tools.chromium import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)

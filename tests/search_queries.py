@@ -3,7 +3,7 @@
 Each row is (query, expected, kind). `expected` is a page and the #anchor of the section a reader
 typing the query wants to read: the note itself, not its glossary entry (the glossary's one-line
 summary is a stop on the way; the test counts it as a result but never as the hit). The anchors
-are the stable ones that README.md promises, so a heading may be reworded without touching this
+are the stable ones that CONTRIBUTING.md promises, so a heading may be reworded without touching this
 table. `kind` only groups the report: a service name, an abbreviation, a concept word, a need in
 plain words (what the reader wants done, not what AWS calls it), or a misspelling.
 

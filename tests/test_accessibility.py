@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 from axe import FOCUS_RING, VIEWING_MODES, axe_violations, describe
-from conftest import ROOT
-from sitetext import nav_sources
+from support import ROOT
+
+from tools.sitetext import nav_sources
 
 pytestmark = pytest.mark.browser
 

@@ -5,7 +5,7 @@ match, the study card and its Reveal button)."""
 from __future__ import annotations
 
 import pytest
-from notekit.printing import NOT_FAMILIES
+from notekit.site import NOT_FAMILIES
 
 pytestmark = pytest.mark.browser
 

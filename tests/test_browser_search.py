@@ -20,9 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DOCS
 from search_queries import MISSPELLING, QUERIES
-from test_build import FAMILY_ANCHORS
+from support import DOCS, FAMILY_ANCHORS
 
 pytestmark = pytest.mark.browser
 

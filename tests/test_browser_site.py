@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from test_build import FAMILY_ANCHORS
+from support import FAMILY_ANCHORS
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 from axe import VIEWING_MODES, axe_violations, describe
-from test_browser_study import choose_families, name_of, open_study, start_quiz
+from study_page import choose_families, name_of, open_study, start_quiz
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from test_browser_study import boxes, choose_families, name_of, open_study, start_quiz
+from study_page import boxes, choose_families, name_of, open_study, start_quiz
 
 pytestmark = pytest.mark.browser
 

@@ -3,65 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DOCS, ROOT, copy_project, mkdocs_build
-from sitetext import nav_sources
+from notekit.site import GENERATED, NOT_FAMILIES
+from support import DOCS, FAMILY_ANCHORS, ROOT, copy_project, mkdocs_build
 
-# The anchors each family page promises; other pages, the glossary and search point at them.
-FAMILY_ANCHORS = {
-    "cloud-concepts.md": [
-        "client-server-model",
-        "cloud-computing",
-        "elasticity",
-        "cloud-service-models",
-        "iaas",
-        "paas",
-        "saas",
-        "multitenancy",
-        "serverless",
-        "shared-responsibility-model",
-        "caching",
-        "well-architected-framework",
-    ],
-    "compute.md": [
-        "ec2",
-        "ec2-instance-types",
-        "accelerated-computing",
-        "ec2-pricing",
-        "on-demand",
-        "savings-plans",
-        "reserved-instances",
-        "spot-instances",
-        "dedicated-hosts",
-        "ec2-auto-scaling",
-        "lambda",
-        "elastic-beanstalk",
-        "outposts",
-    ],
-    "containers.md": ["ecs", "eks", "kubernetes", "fargate"],
-    "storage.md": ["s3", "s3-storage-classes", "instance-store", "ebs", "ebs-snapshots", "efs"],
-    "databases.md": ["dynamodb", "nosql", "redshift", "dms"],
-    "networking.md": ["elb", "cloudfront", "edge-locations", "route-53", "dns", "api-gateway"],
-    "application-integration.md": ["monolithic-applications", "microservices", "sns", "sqs"],
-    "tools.md": [
-        "ways-to-interact",
-        "management-console",
-        "aws-cli",
-        "sdks",
-        "boto3",
-        "api-vs-sdk",
-        "cloudformation",
-        "infrastructure-as-code",
-    ],
-    "machine-learning.md": [
-        "sagemaker",
-        "sagemaker-python-sdk",
-        "train-and-deploy",
-        "bring-your-own-container",
-        "elastic-inference",
-    ],
-}
-OTHER_PAGES = ["index.md", "resources.md", "glossary.md", "study.md", "cheatsheet.md"]
-GENERATED_PAGES = ["glossary.md", "cheatsheet.md"]  # made by the hooks, not on disk
+from tools.sitetext import nav_sources
+
+OTHER_PAGES = sorted(NOT_FAMILIES)
+GENERATED_PAGES = list(GENERATED)  # made by the hooks, not on disk
 
 
 def test_strict_build_passes(site_build):

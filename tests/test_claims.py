@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import DOCS, ROOT, copy_project, mkdocs_build
 from notekit.claims import (
     claim_problems,
     claims_in_page,
@@ -26,6 +25,7 @@ from notekit.claims import (
     term_claims,
 )
 from notekit.terms import terms_from_page
+from support import DOCS, ROOT, copy_project, mkdocs_build
 
 TODAY = date(2026, 11, 29)
 EC2_DOCS = "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-purchasing-options.html"

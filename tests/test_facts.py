@@ -14,7 +14,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import yaml
-from sitetext import normalise
+
+from tools.sitetext import normalise
 
 DATA = Path(__file__).parent / "data"
 NOTES = (DATA / "original-notes.md").read_text(encoding="utf-8")

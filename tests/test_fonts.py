@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, ROOT
 from mkdocs.config import load_config
+from support import DOCS, ROOT
 
 FONTS = DOCS / "fonts"
 FONTS_CSS = DOCS / "stylesheets" / "extra.css"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tools.linkcheck.common import SiteHandler, serve
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "tests" / "linkcheck" / "external.py"
-sys.path.insert(0, str(SCRIPT.parent))
-from common import SiteHandler, serve  # noqa: E402
+TOOL = "tools.linkcheck.external"
 
 TIMEOUT = 2  # seconds: /slow answers later than this
 OPTIONS = ["--timeout", str(TIMEOUT), "--retry-pause", "0.2"]
@@ -91,8 +91,8 @@ def make_site(folder: Path, host: str, links: list[str], sub_links: list[str] = 
 
 
 def check(site: Path, *options: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, str(SCRIPT), str(site), "--report-dir", str(site.parent / "report"), *options]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    command = [sys.executable, "-m", TOOL, str(site), "--report-dir", str(site.parent / "report"), *options]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
 
 
 def reports(site: Path) -> tuple[dict, str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "tests" / "linkcheck" / "internal.py"
+TOOL = "tools.linkcheck.internal"
 PAGE = '<!doctype html><html><head><title>{title}</title></head><body><h1 id="top">{title}</h1>{body}</body></html>'
 
 
@@ -24,7 +24,9 @@ def fixture_site(folder: Path, links: str) -> Path:
 
 
 def check(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), str(site)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", TOOL, str(site)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_a_good_site_has_no_findings(tmp_path):

@@ -1,4 +1,4 @@
-"""Unit tests of the page rules the `page_checks` hook enforces."""
+"""Unit tests of the page rules the `page_rules` hook enforces."""
 
 from __future__ import annotations
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import gzip
-import sys
 from pathlib import Path, PurePosixPath
 
 import pytest
 from mkdocs.config import load_config
 
-sys.path.insert(0, str(Path(__file__).parent / "weight"))
-from page_weight import (  # noqa: E402
+from tools.weight import (
     OWN_BUDGET,
     first_visit,
     own_assets,

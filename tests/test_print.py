@@ -5,17 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from serve import serve_directory
-from sitetext import normalise
-from test_build import FAMILY_ANCHORS
+from notekit.printing import compact_url, mark_outside_links
+from notekit.site import CHEATSHEET_PDF
+from support import FAMILY_ANCHORS
 
-sys.path.insert(0, str(Path(__file__).parent / "printing"))
-from make_pdf import Printout, measure, render, targets  # noqa: E402
-from notekit.printing import compact_url, mark_outside_links  # noqa: E402
+from tools.pdf import Printout, measure, render, targets
+from tools.serve import serve_directory
+from tools.sitetext import normalise
 
 pytestmark = pytest.mark.browser
 FAMILIES = list(FAMILY_ANCHORS)
@@ -25,7 +24,7 @@ UNDERLINED = """[...document.querySelectorAll("article *")]
     .filter(e => getComputedStyle(e).textDecorationLine.includes("underline") && e.getClientRects().length)
     .map(e => e.tagName.toLowerCase() + ": " + e.textContent.trim().slice(0, 40))"""
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".print-actions"]
-CHEATSHEET = "aws-notes-cheatsheet.pdf"
+CHEATSHEET = CHEATSHEET_PDF
 # The whole notes print on at most four sheets, the last with room to spare, so that a small edit to
 # the notes does not push it to a fifth.
 CHEATSHEET_PAGES, CHEATSHEET_FREE_ROOM = 4, 0.15

@@ -14,8 +14,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT
-from notekit.printing import NOT_FAMILIES
+from notekit.site import CHEATSHEET_PDF, NOT_FAMILIES
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +122,7 @@ def test_a_built_site_links_the_pdf_files_make_pdf_writes(pages, site_dir):
         hrefs = re.findall(r'href="([^"]+)"', actions)
         assert len(hrefs) == 1, (source, hrefs)
         target = (page.path.parent / hrefs[0]).resolve().relative_to(site_dir.resolve()).as_posix()
-        own = "pdf/" + ("aws-notes-cheatsheet" if source in NOT_FAMILIES else source.removesuffix(".md")) + ".pdf"
+        own = "pdf/" + (CHEATSHEET_PDF if source in NOT_FAMILIES else source.removesuffix(".md") + ".pdf")
         assert target == own, f"{source} links {target}"
 
 

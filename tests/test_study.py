@@ -1,4 +1,5 @@
-"""The study page's deck (notekit.study) and its place in the build: one card per glossary term."""
+"""The study page's deck (notekit.study) and its place in the build: one card per glossary term,
+made from the same term records as glossary.json (`notekit.glossary.term_records`)."""
 
 from __future__ import annotations
 
@@ -25,28 +26,26 @@ def term(term_id: str, family: str, page: str, summary: str = "A summary.") -> d
 
 
 def test_the_deck_keeps_what_a_card_needs_in_glossary_order():
-    glossary = {"terms": [term("b", "Storage", "storage/"), term("a", "Compute", "compute/")]}
-    made = deck(glossary, ["", "compute/", "storage/"])
+    records = [term("b", "Storage", "storage/"), term("a", "Compute", "compute/")]
+    made = deck(records, ["", "compute/", "storage/"])
     assert [t["id"] for t in made["terms"]] == ["b", "a"]
     assert set(made["terms"][0]) == {"id", "name", "abbreviations", "aliases", "summary", "family", "path"}
 
 
 def test_families_follow_the_navigation_and_unknown_pages_go_last():
-    glossary = {
-        "terms": [
-            term("x", "Zeta", "nowhere/"),
-            term("s", "Storage", "storage/"),
-            term("c", "Compute", "compute/"),
-            term("y", "Alpha", "elsewhere/"),
-            term("c2", "Compute", "compute/"),
-        ]
-    }
-    assert deck(glossary, ["", "compute/", "storage/"])["families"] == ["Compute", "Storage", "Alpha", "Zeta"]
+    records = [
+        term("x", "Zeta", "nowhere/"),
+        term("s", "Storage", "storage/"),
+        term("c", "Compute", "compute/"),
+        term("y", "Alpha", "elsewhere/"),
+        term("c2", "Compute", "compute/"),
+    ]
+    assert deck(records, ["", "compute/", "storage/"])["families"] == ["Compute", "Storage", "Alpha", "Zeta"]
 
 
 def test_the_deck_is_an_attribute_that_markup_in_a_summary_cannot_break():
-    glossary = {"terms": [term("e", "Tools & code", "tools/", summary='Ends "</div><script>x</script> & more')]}
-    element = BeautifulSoup(deck_html(deck(glossary, [])), "html.parser").find(id=DECK_ID)
+    records = [term("e", "Tools & code", "tools/", summary='Ends "</div><script>x</script> & more')]
+    element = BeautifulSoup(deck_html(deck(records, [])), "html.parser").find(id=DECK_ID)
     assert element.name == "div" and element.has_attr("hidden") and element.contents == []
     assert json.loads(element["data-deck"])["terms"][0]["summary"] == 'Ends "</div><script>x</script> & more'
 
@@ -56,6 +55,6 @@ def test_the_built_study_page_holds_one_card_per_term_and_is_not_a_family(site_d
     built = json.loads(pages["study.md"].soup.find(id=DECK_ID)["data-deck"])
     assert [t["id"] for t in built["terms"]] == [t["id"] for t in glossary["terms"]]
     assert len(built["terms"]) == 71 and len(built["families"]) == 9
-    assert "<!-- study-deck -->" not in pages["study.md"].html
+    assert "fill:study-deck" not in pages["study.md"].html
     assert 'class="md-button own-pdf"' not in pages["study.md"].html, "the study page got a PDF of its own"
     assert "study-app" not in pages["cheatsheet.md"].html, "the study page was put in the cheat sheet"

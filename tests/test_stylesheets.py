@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DOCS
 from notekit.stylesheets import without_comments
+from support import DOCS
 
 
 def test_comments_go_and_strings_stay():

@@ -1,4 +1,4 @@
-"""The accessible names given to Material's search dialog and progress bar (hooks/accessibility.py)."""
+"""The accessible names given to Material's search dialog and progress bar (hooks/theme_markup.py)."""
 
 from __future__ import annotations
 

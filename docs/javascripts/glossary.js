@@ -31,7 +31,7 @@ document$.subscribe(function () {
     }).join(" ");
   }
 
-  // The same folding as notekit.glossary.searchable().
+  // The same folding as notekit.terms.searchable().
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .split(/[^a-z0-9]+/).filter(Boolean);

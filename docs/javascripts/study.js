@@ -1,5 +1,5 @@
 // Study page (docs/study.md): flashcards in Leitner boxes, a quiz and two exports, made from the
-// deck that hooks/study.py writes into the page. Set up through document$ on every page, like the
+// deck that hooks/site.py writes into the page. Set up through document$ on every page, like the
 // site's other scripts (instant navigation); a page without #study-app is left alone.
 (function () {
   var KEY = "study"; // saved with Material's __md_set, under the site's own path
@@ -35,10 +35,31 @@
       .replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
-  // One field of the Anki file: on one line, and quoted only when a quote would confuse Anki.
+  // One field of the Anki file: on one line, and quoted when a quote would confuse Anki, or when
+  // a leading # would make Anki read the line as a comment.
   function field(text) {
     text = text.replace(/\s+/g, " ").trim();
-    return /"/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    return /"|^#/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  // Progress as saved: {cards: {id: [box, due time]}, off: [family], dir, shuffle}. Anything else
+  // read back (a hand edit, another site on the same origin, a future format) starts afresh:
+  // a page that breaks on its own storage could never reach its Reset button.
+  function savedProgress() {
+    var saved = null;
+    try { saved = __md_get(KEY); } catch (e) { /* unreadable: start afresh */ }
+    var fresh = { cards: {}, off: [] };
+    var isObject = function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); };
+    if (!isObject(saved)) return fresh;
+    var cards = saved.cards === undefined ? {} : saved.cards;
+    var off = saved.off === undefined ? [] : saved.off;
+    var cardOk = function (c) {
+      return Array.isArray(c) && c.length === 2 && Number.isInteger(c[0]) && c[0] >= 0 && c[0] < DAYS.length &&
+        Number.isFinite(c[1]);
+    };
+    if (!isObject(cards) || !Object.keys(cards).every(function (id) { return cardOk(cards[id]); })) return fresh;
+    if (!Array.isArray(off) || !off.every(function (f) { return typeof f === "string"; })) return fresh;
+    return { cards: cards, off: off, dir: saved.dir === "summary" ? "summary" : "term", shuffle: saved.shuffle === true };
   }
 
   // Summary first, the term to guess: the summary must not give its own name away.
@@ -58,10 +79,7 @@
   function setup(root, deck) {
     var terms = deck.terms, byId = {};
     terms.forEach(function (t) { byId[t.id] = t; });
-    var st;
-    try { st = __md_get(KEY) || {}; } catch (e) { st = {}; } // unreadable progress starts afresh
-    st.cards = st.cards || {};
-    st.off = st.off || []; // families left out: a family new to the notes is studied by default
+    var st = savedProgress(); // st.off: families left out; a family new to the notes is studied
     var $ = function (selector) { return root.querySelector(selector); };
     var card = $("[data-card]"), options = $("[data-options]"), result = $("[data-result]");
     var mode = "cards", order = [], pos = 0, shown = false, quiz = null;

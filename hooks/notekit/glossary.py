@@ -7,27 +7,24 @@ rendered page (`entries_html`), because running thousands of generated entries t
 Markdown would cost more than all the other hook work together; for the same reason only the
 entries' prose goes through the linker, not the whole page. Which pages mention a term is known
 only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
+`term_records` is each term as data: glossary.json and the study deck are both made from it.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import re
 import string
-import unicodedata
 from collections.abc import Callable, Iterable
 
 from notekit.claims import checked_html
+from notekit.site import GLOSSARY, fill_each, placeholder
 from notekit.terms import Term, TermIndex, sort_key
 
-GLOSSARY_SOURCE = "glossary.md"
 JSON_FORMAT = "aws-notes-glossary"
 JSON_VERSION = 1
-NOT_A_WORD = re.compile(r"[^a-z0-9]+")
-ENTRIES_PLACEHOLDER = "<!-- glossary-entries -->"
-MENTIONS_PLACEHOLDER = "<!-- glossary-mentions:{id} -->"
-MENTIONS = re.compile(r"<!-- glossary-mentions:(?P<id>[^ ]+) -->")
+ENTRIES_PLACEHOLDER = "glossary-entries"
+MENTIONS_PREFIX = "mentions-"
 SEARCH_BOOST = 4
 # Named for screen readers, but without a title: a tooltip per entry slows the page's start.
 PERMALINK = '<a class="headerlink" href="#{id}" aria-label="Link to this section">&para;</a>'
@@ -50,7 +47,7 @@ hide:
 {INTRO}
 For flashcards and other tools: <a href="../glossary.json"><code>glossary.json</code></a>.
 
-{ENTRIES_PLACEHOLDER}
+{placeholder(ENTRIES_PLACEHOLDER)}
 """
 
 FILTER_BOX = """\
@@ -63,19 +60,24 @@ autocomplete="off" spellcheck="false">
 """
 
 
-def searchable(text: str) -> str:
-    """Lowercase words without accents or punctuation (docs/javascripts/glossary.js folds the
-    entries and the reader's query the same way in the browser)."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFD", text)
-        text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = text.lower()
-    return " ".join(NOT_A_WORD.split(plain)).strip()
-
-
 def initial(term: Term) -> str:
-    letter = searchable(sort_key(term.name))[:1].upper()
-    return letter if letter in string.ascii_uppercase else "#"
+    letter = sort_key(term.name)[:1].upper()
+    # Names that fold to nothing or start with a digit or a non-Latin letter go under "#".
+    return letter if letter and letter in string.ascii_uppercase else "#"
+
+
+# Ids the glossary page has besides its entries': its title, the filter box, the letters.
+PAGE_IDS = {"glossary", "glossary-filter-input"}
+LETTER_ID_PREFIX = "letter-"
+
+
+def id_problems(index: TermIndex) -> list[str]:
+    """Term ids that would repeat an id of the glossary page's own, breaking links to either."""
+    return [
+        f"{term.source}: term id '{term.id}' is taken on the glossary page (its title, filter or letters): rename it"
+        for term in index.sorted_terms()
+        if term.id in PAGE_IDS or term.id.startswith(LETTER_ID_PREFIX)
+    ]
 
 
 def jump_bar(terms: Iterable[Term]) -> str:
@@ -128,7 +130,7 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
     parts += [
         f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
         f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
-        MENTIONS_PLACEHOLDER.format(id=term.id),
+        placeholder(MENTIONS_PREFIX + term.id),
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
@@ -189,27 +191,28 @@ def search_records(index: TermIndex, glossary_path: str, boost: float = SEARCH_B
 def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]) -> str:
     """Fill each entry's placeholder with links to the pages (title, URL) that mention the term."""
 
-    def fill(match: re.Match) -> str:
-        pages = mentions.get(match.group("id"), [])
+    def mentioned_on(term_id: str) -> str:
+        pages = mentions.get(term_id, [])
         if not pages:
             return ""
         links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in pages)
         return f'<p class="glossary-mentions">Mentioned on: {links}</p>'
 
-    return MENTIONS.sub(fill, glossary_html)
+    return fill_each(glossary_html, MENTIONS_PREFIX, mentioned_on)
 
 
-def glossary_json(
+def term_records(
     index: TermIndex,
     page_path: Callable[[str], str],
     site_url: str,
     mentions: dict[str, list[tuple[str, str]]],
-) -> str:
-    """The documented JSON export (README, "glossary.json"). Paths are relative to the site root."""
-    terms = []
+) -> list[dict]:
+    """Every term as data, in glossary order: the records of glossary.json (CONTRIBUTING.md documents
+    them). `page_path(source)` is a page's path from the site root."""
+    records = []
     for term in index.sorted_terms():
         path = f"{page_path(term.source)}#{term.id}"
-        terms.append(
+        records.append(
             {
                 "id": term.id,
                 "name": term.name,
@@ -219,7 +222,7 @@ def glossary_json(
                 "family": term.family,
                 "path": path,
                 "url": site_url + path if site_url else path,
-                "glossary_path": f"{page_path(GLOSSARY_SOURCE)}#{term.id}",
+                "glossary_path": f"{page_path(GLOSSARY)}#{term.id}",
                 "mentions": [{"title": title, "path": url} for title, url in mentions.get(term.id, [])],
                 "see_also": [other for other in term.see if other in index.terms],
                 "source": (
@@ -229,10 +232,14 @@ def glossary_json(
                 ),
             }
         )
-    document = {"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url, "terms": terms}
+    return records
+
+
+def glossary_json(records: list[dict], site_url: str) -> str:
+    """The documented JSON export (CONTRIBUTING.md, "glossary.json") of `term_records`."""
+    header = json.dumps({"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url}, ensure_ascii=False)
     # One term per line: readable in a diff, and written by json's fast C encoder (no `indent`).
-    lines = ",\n".join(json.dumps(term, ensure_ascii=False) for term in terms)
-    header = json.dumps({key: value for key, value in document.items() if key != "terms"}, ensure_ascii=False)
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
     text = header[:-1] + ', "terms": [\n' + lines + "\n]}"
     # Escaped so the file can be inlined in a page or a script tag without becoming markup.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -34,6 +34,8 @@ UNLINKED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button
 UNLINKED_CLASSES = {"admonition-title", "tabbed-labels", "headerlink", "glossary-no-link"}
 UNTOUCHED_CLASSES = {"glossary-plain"}
 EXPLICIT_SCHEME = "term:"
+# `TERM:ebs`, `terms:ebs`, `term :ebs`: meant as term references, but to a browser an unknown scheme.
+NEAR_EXPLICIT_SCHEME = re.compile(r"^\s*terms?\s*:", re.IGNORECASE)
 
 
 @dataclass
@@ -142,6 +144,10 @@ class TermLinker:
             attrs = attributes(tag) if wanted else {}
             if name == "a" and attrs.get("href", "").startswith(EXPLICIT_SCHEME):
                 tag = self._explicit_reference(tag, attrs, source, href, result)
+            elif name == "a" and NEAR_EXPLICIT_SCHEME.match(attrs.get("href", "")):
+                result.problems.append(
+                    f"{source}: a link to '{attrs['href']}' is not a term reference: write it 'term:<id>', in lowercase"
+                )
             out.append(tag)
             if level is not None and attrs.get("id"):
                 while sections and sections[-1][0] >= level:

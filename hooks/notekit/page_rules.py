@@ -114,3 +114,26 @@ def page_problems(markdown: str, meta: dict, first_line: int = 1) -> list[str]:
             )
         seen.setdefault(heading.anchor, heading.line)
     return problems
+
+
+# `<a href="#x">` written as HTML in the Markdown: MkDocs checks the #anchors of Markdown links
+# only, so a raw-HTML one to a missing anchor would be published broken.
+RAW_SAME_PAGE_LINK = re.compile(r"""<a\b[^>]*?\bhref=(["'])#(?P<anchor>[^"']+)\1""", re.IGNORECASE)
+ID_IN_HTML = re.compile(r"""\bid=(["'])(?P<id>[^"']+)\1""")
+
+
+def raw_html_anchor_problems(markdown: str, page_html: str, first_line: int = 1) -> list[str]:
+    """Each raw-HTML link in `markdown` to an #anchor that the rendered `page_html` lacks.
+    `first_line` is the body's first line in the file, after the front matter."""
+    ids = {match.group("id") for match in ID_IN_HTML.finditer(page_html)}
+    lines = markdown.splitlines()
+    in_code = code_lines(lines)
+    problems = []
+    for number, line in enumerate(lines, start=1):
+        if number in in_code:
+            continue
+        for match in RAW_SAME_PAGE_LINK.finditer(line):
+            if match.group("anchor") not in ids:
+                anchor = match.group("anchor")
+                problems.append(f"line {number + first_line - 1}: the HTML link to '#{anchor}' leads to no anchor here")
+    return problems

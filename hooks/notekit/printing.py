@@ -1,4 +1,5 @@
-"""Print helpers: where outside links go, written compactly for the printed page."""
+"""Print helpers: where outside links go, written compactly for paper, and the cheat sheet page
+that holds every family page (its placeholders are filled by hooks/site.py)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,10 @@ import html
 import re
 from urllib.parse import urlsplit
 
-# Pages that are not a service family: they get no PDF of their own, and the cheat sheet skips them.
-NOT_FAMILIES = {"index.md", "resources.md", "glossary.md", "cheatsheet.md", "study.md"}
-CHEATSHEET_SOURCE = "cheatsheet.md"
-CHEATSHEET_PDF = "aws-notes-cheatsheet.pdf"
-PAGES_PLACEHOLDER = "<!-- cheatsheet-pages -->"
-GLOSSARY_PLACEHOLDER = "<!-- cheatsheet-glossary -->"
+from notekit.site import CHEATSHEET_PDF, placeholder
+
+PAGES_PLACEHOLDER = "cheatsheet-pages"
+GLOSSARY_PLACEHOLDER = "cheatsheet-glossary"
 CHEATSHEET_MARKDOWN = f"""\
 ---
 title: Cheat sheet
@@ -28,11 +27,11 @@ hide:
 Every service family of the notes in order, then the glossary, made to print as one document.
 The official source of each update, correction and addition is on its page and in its page's PDF.
 
-{PAGES_PLACEHOLDER}
+{placeholder(PAGES_PLACEHOLDER)}
 
 ## Glossary {{ #glossary }}
 
-{GLOSSARY_PLACEHOLDER}
+{placeholder(GLOSSARY_PLACEHOLDER)}
 """
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
@@ -61,14 +60,14 @@ def mark_outside_links(page_html: str) -> str:
     return OUTSIDE_LINK.sub(mark, page_html)
 
 
-def combine_pages(pages: list[tuple[str, str, str]]) -> str:
-    """The family pages' HTML as one document: (stem, title, html) in order.
+def combine_pages(pages: list[tuple[str, str]]) -> str:
+    """The family pages' HTML as one document: (stem, html) in order.
 
     Headings go one level down under each page's title, ids take the page's stem as a prefix
     (`storage-ebs`) so none repeats, and links within a page follow its ids.
     """
     parts = []
-    for stem, _title, page_html in pages:
+    for stem, page_html in pages:
         body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
         body = ID_ATTRIBUTE.sub(rf'id="{stem}-\1"', body)  # stems are lowercase words and hyphens
         body = SAME_PAGE_LINK.sub(rf'href="#{stem}-\1"', body)

@@ -10,20 +10,19 @@ from __future__ import annotations
 import html
 import json
 
-STUDY_SOURCE = "study.md"
-DECK_PLACEHOLDER = "<!-- study-deck -->"
+DECK_PLACEHOLDER = "study-deck"  # docs/study.md holds <!-- fill:study-deck --> where the deck goes
 DECK_ID = "study-deck"
 # What a card shows, masks or links to; glossary.json's other fields stay out of the page.
 FIELDS = ("id", "name", "abbreviations", "aliases", "summary", "family", "path")
 
 
-def deck(glossary: dict, page_urls: list[str]) -> dict:
-    """The terms of a glossary.json document, and their families in the order of `page_urls`.
+def deck(records: list[dict], page_urls: list[str]) -> dict:
+    """The terms (`notekit.glossary.term_records`), and their families in the order of `page_urls`.
 
     A family sorts where the first of its terms' pages sits in `page_urls` (the navigation), so the
     family checkboxes read like the site's menu; a family on no listed page goes last, A-Z.
     """
-    terms = [{key: term[key] for key in FIELDS} for term in glossary["terms"]]
+    terms = [{key: record[key] for key in FIELDS} for record in records]
     rank = {url: number for number, url in enumerate(page_urls)}
     first: dict[str, int] = {}
     for term in terms:

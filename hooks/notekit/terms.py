@@ -19,6 +19,9 @@ Every problem found is a sentence naming the file(s) and the term, so the build 
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -64,13 +67,29 @@ class TermIndex:
         return sorted(self.terms.values(), key=lambda term: (sort_key(term.name), term.id))
 
 
+NOT_A_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def searchable(text: str) -> str:
+    """Lowercase words without accents or punctuation (docs/javascripts/glossary.js folds the
+    entries and the reader's query the same way in the browser)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = text.lower()
+    return " ".join(NOT_A_WORD.split(plain)).strip()
+
+
 def sort_key(name: str) -> str:
-    """Glossary order: case-insensitive, ignoring the 'Amazon'/'AWS' prefix readers skip over."""
+    """Glossary order, and the letter a name is filed under: the name folded as `searchable` does,
+    without the 'Amazon'/'AWS' prefix readers skip over. Sorting and grouping by the same key
+    keeps each letter's terms together, whatever accents or punctuation the names carry."""
     lowered = name.casefold()
     for prefix in ("amazon ", "aws "):
         if lowered.startswith(prefix):
-            return lowered[len(prefix) :]
-    return lowered
+            lowered = lowered[len(prefix) :]
+            break
+    return searchable(lowered)
 
 
 def _as_strings(value, what: str, where: str, problems: list[str]) -> tuple[str, ...]:
@@ -95,16 +114,65 @@ def _reference(value, where: str, problems: list[str]) -> Reference | None:
     return Reference(**fields)
 
 
+def invisible_characters(text: str) -> list[str]:
+    """The format and control characters in `text` (zero-width spaces, bidirectional controls,
+    soft hyphens...): invisible on the page, they make two names that read the same differ."""
+    return [f"U+{ord(char):04X}" for char in text if unicodedata.category(char) in {"Cf", "Cc"}]
+
+
+def misspelled_terms_keys(meta: dict) -> list[str]:
+    """Front matter keys that look like `terms` but are not, whose terms would be silently lost."""
+    return [
+        key
+        for key in meta
+        if isinstance(key, str)
+        and key != "terms"
+        and difflib.get_close_matches(key.strip().casefold(), ["terms"], 1, 0.75)
+    ]
+
+
+def _term_problems(term: Term, where: str) -> list[str]:
+    problems = []
+    for form in term.forms:
+        if len(form) < 2 or FORBIDDEN_IN_FORMS & set(form):
+            problems.append(f"{where}: '{form}' cannot be matched in text (too short, or has {{ }} < > )")
+    for what, text in [("id", term.id), ("summary", term.summary), *(("name", form) for form in term.forms)]:
+        if invisible_characters(text):
+            problems.append(f"{where}: its {what} '{text}' has invisible characters {invisible_characters(text)}")
+    # Case matters: a lowercase alias is how the name reads in the middle of a sentence.
+    repeated = sorted({form for form in term.forms if term.forms.count(form) > 1})
+    if repeated:
+        problems.append(f"{where}: {repeated} written more than once in its name, abbr and aliases")
+    if term.id in term.see:
+        problems.append(f"{where}: 'see' lists the term itself")
+    if len(set(term.see)) < len(term.see):
+        problems.append(f"{where}: 'see' lists {sorted({s for s in term.see if term.see.count(s) > 1})} twice")
+    return problems
+
+
+def terms_key_problems(meta: dict, source: str) -> list[str]:
+    """A `terms:` key that reads no terms: misspelled, empty, or not a list. Every term of the page
+    would be lost, and every page that refers to one of them would report it: the build stops."""
+    problems = [
+        f"{source}: the front matter key '{key}' is not 'terms': the terms under it are not read"
+        for key in misspelled_terms_keys(meta)
+    ]
+    if "terms" in meta and not meta["terms"]:
+        problems.append(f"{source}: 'terms:' is empty: list the page's terms under it, or remove it")
+    elif "terms" in meta and not isinstance(meta["terms"], list):
+        problems.append(f"{source}: 'terms' in the front matter must be a list of terms")
+    return problems
+
+
 def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]) -> tuple[list[Term], list[str]]:
     """The terms one page defines in its front matter, and what is wrong with them."""
+    misspelled = terms_key_problems(meta, source)
     raw_terms = meta.get("terms")
-    if raw_terms is None:
-        return [], []
-    if not isinstance(raw_terms, list):
-        return [], [f"{source}: 'terms' in the front matter must be a list of terms"]
+    if misspelled or not raw_terms:
+        return [], misspelled
     anchors = set(anchors)
     terms: list[Term] = []
-    problems: list[str] = []
+    problems: list[str] = misspelled
     for position, raw in enumerate(raw_terms, start=1):
         if not isinstance(raw, dict):
             problems.append(f"{source}: term {position} must be a mapping with id, name and summary")
@@ -139,9 +207,7 @@ def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]
             see=_as_strings(raw.get("see"), "see", where, problems),
             reference=_reference(raw.get("reference"), where, problems),
         )
-        for form in term.forms:
-            if len(form) < 2 or FORBIDDEN_IN_FORMS & set(form):
-                problems.append(f"{where}: '{form}' cannot be matched in text (too short, or has {{ }} < > )")
+        problems += _term_problems(term, where)
         terms.append(term)
     return terms, problems
 

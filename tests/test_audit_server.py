@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import sys
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from lighthouse import failing_audits, serve_site  # noqa: E402
-from serve import built_site_url  # noqa: E402
+from tools.audit.lighthouse import failing_audits, serve_site
+from tools.serve import built_site_url
 
 
 def make_site(folder: Path, url: str) -> Path:

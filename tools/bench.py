@@ -1,6 +1,6 @@
 """Benchmark: what the hooks add to a build, on synthetic notes at 1x and 10x a base size.
 
-    make bench            # or: .venv/bin/python tests/bench_glossary.py [--runs 3] [--scale 1 10]
+    make bench            # or: .venv/bin/python -m tools.bench [--runs 3] [--scale 1 10]
 
 For each size it writes a synthetic project (the real mkdocs.yml, theme overrides and hooks, and
 generated pages whose front matter defines terms that the text mentions), builds it with no

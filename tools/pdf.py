@@ -1,6 +1,6 @@
 """`make pdf`: print every family page, and the whole notes, to PDF with headless Chromium.
 
-    python tests/printing/make_pdf.py SITE_DIR
+    python -m tools.pdf SITE_DIR
 
 Serves SITE_DIR on 127.0.0.1 and prints to PDF, with Chromium's own print (the page's CSS decides
 the paper and margins), every page that links to a PDF of its own (`a.own-pdf`, which the print
@@ -17,13 +17,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(TESTS))
-from chromium import launch  # noqa: E402
-from serve import serve_directory  # noqa: E402
-from sitetext import built_pages  # noqa: E402
+from tools.chromium import launch
+from tools.serve import serve_directory
+from tools.sitetext import built_pages
 
-ROOT = TESTS.parent
+ROOT = Path(__file__).resolve().parents[1]
 PRINT_CSS = ROOT / "docs" / "stylesheets" / "print.css"
 OWN_PDF = re.compile(r'<a class="md-button own-pdf" href="[^"]*?pdf/(?P<name>[^"/]+\.pdf)"')
 WORD = re.compile(

@@ -11,8 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1]))  # tests/, for serve.py
-from serve import QuietHandler, serve_directory  # noqa: E402
+from tools.serve import QuietHandler, serve_directory
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 LINKCHECKER = Path(sys.executable).with_name("linkchecker")

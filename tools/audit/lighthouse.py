@@ -1,8 +1,8 @@
 """`make audit`: Lighthouse on the home page, a family page and the glossary, judged on scores and costs.
 
-    python tests/audit/lighthouse.py SITE_DIR [--report-dir audit-report] [--form-factor mobile]
+    python -m tools.audit.lighthouse SITE_DIR [--report-dir audit-report] [--form-factor mobile]
                                               [--runs 1] [--threshold 95] [--page /compute/ ...]
-                                              [--budget-file tests/audit/budget.toml]
+                                              [--budget-file tools/audit/budget.toml]
 
 Builds nothing: SITE_DIR is a site already built, ideally with SITE_URL set to the address it is
 served from here (`make audit` does that), because the site's canonical links, its sitemap.xml and
@@ -15,9 +15,9 @@ The server behaves like GitHub Pages, the real host: a missing path answers 404 
 accept it, and assets carry `Cache-Control: max-age=600`. A plain local server compresses nothing,
 which would make every page cost more than it does on the deployed site.
 
-The gates (tests/audit/costs.py): accessibility, best practices and SEO must score at least
+The gates (tools/audit/costs.py): accessibility, best practices and SEO must score at least
 --threshold (95). Performance is judged on what each page costs, within the budgets of
-tests/audit/budget.toml: transfer size, requests, render-blocking CSS/JS (bytes and requests),
+tools/audit/budget.toml: transfer size, requests, render-blocking CSS/JS (bytes and requests),
 script bytes, layout shift (CLS) and DOM elements. The performance score and its timings (FCP,
 LCP, TBT, Speed Index, main-thread work) are printed and kept in summary.json, as information:
 Lighthouse's simulated throttling computes them from the real CPU time of the run, so they follow
@@ -54,11 +54,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TESTS = Path(__file__).resolve().parents[1]
-ROOT = TESTS.parent
-sys.path.insert(0, str(TESTS))
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from costs import (  # noqa: E402
+from tools.audit.costs import (
     BUDGET_FILE,
     Budget,
     Check,
@@ -69,8 +65,10 @@ from costs import (  # noqa: E402
     timings,
     verdict,
 )
-from serve import PagesHandler, built_site_url, serve_directory  # noqa: E402
+from tools.chromium import CHROMIUM, CHROMIUM_ARGS
+from tools.serve import PagesHandler, built_site_url, serve_directory
 
+ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ("/", "/compute/", "/glossary/")
 # One Lighthouse run of this site takes 15 to 25 s on two cores; a hung Chromium must not hang CI.

@@ -1,6 +1,6 @@
 """`make linkcheck`: every internal link and #anchor of the built site, offline, in seconds.
 
-    python tests/linkcheck/internal.py SITE_DIR
+    python -m tools.linkcheck.internal SITE_DIR
 
 Serves SITE_DIR on 127.0.0.1 (over HTTP: on file:// linkchecker cannot check anchors of directory
 URLs), runs linkchecker over every page, and prints one line per finding: the page, the link and
@@ -14,8 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from common import Result, run_linkchecker, serve  # noqa: E402
+from tools.linkcheck.common import Result, run_linkchecker, serve
 
 
 def findings(results: list[Result], base: str) -> list[str]:

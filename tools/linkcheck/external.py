@@ -1,6 +1,6 @@
 """`make linkcheck-external`: every outside URL of the built site, checked online, with a report.
 
-    python tests/linkcheck/external.py SITE_DIR [--report-dir DIR] [--timeout S] [--retry-pause S]
+    python -m tools.linkcheck.external SITE_DIR [--report-dir DIR] [--timeout S] [--retry-pause S]
                                                 [--probe HOST:PORT]
 
 Collects every absolute http(s) URL of the pages under SITE_DIR (`a[href]`, `link[href]` except
@@ -42,8 +42,7 @@ from urllib.parse import urldefrag, urljoin
 import requests
 from bs4 import BeautifulSoup
 
-sys.path.insert(0, str(Path(__file__).parent))
-from common import CONFIG, Result, run_linkchecker  # noqa: E402
+from tools.linkcheck.common import CONFIG, Result, run_linkchecker
 
 VERDICTS = ("broken", "unverified", "redirected", "ok")
 UNVERIFIED = {403, 429, 999}

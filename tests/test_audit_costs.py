@@ -1,27 +1,25 @@
-"""The verdict of `make audit` (tests/audit/costs.py), fed with real Lighthouse 12.2.3 reports of this site.
+"""The verdict of `make audit` (tools/audit/costs.py), fed with real Lighthouse 12.2.3 reports of this site.
 
-The fixtures come from one build (commit 4fec80c) on this 2-CPU machine: fixtures/home.idle.json
-is the home page audited idle (load average 1.0, performance 94), fixtures/home.busy.json the same
-page beside the test suite and two busy loops (load average 7.0, performance 75), and
-fixtures/glossary.idle.json the glossary page idle. They are trimmed to the audits the verdict and
-the printed timings read (fixtures/trim.py); fixtures/*.head.html are the same pages' <head>, where
-their render-blocking stylesheets are. They are judged against the real budget.toml."""
+The fixtures, in data/audit-fixtures/, come from one build (commit 4fec80c) on this 2-CPU machine:
+home.idle.json is the home page audited idle (load average 1.0, performance 94), home.busy.json
+the same page beside the test suite and two busy loops (load average 7.0, performance 75), and
+glossary.idle.json the glossary page idle. They are trimmed to the audits the verdict and the
+printed timings read (tools/audit/trim.py); *.head.html are the same pages' <head>, where their
+render-blocking stylesheets are. They are judged against the real budget.toml."""
 
 from __future__ import annotations
 
 import copy
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-from costs import MEASURES, TIMINGS, load_budgets, render_blocking_urls, timings, verdict  # noqa: E402
-from lighthouse import main  # noqa: E402
+from tools.audit.costs import BUDGET_FILE, MEASURES, TIMINGS, load_budgets, render_blocking_urls, timings, verdict
+from tools.audit.lighthouse import main
 
-FIXTURES = Path(__file__).with_name("fixtures")
+FIXTURES = Path(__file__).parent / "data" / "audit-fixtures"
 # The audits a busy CPU slows down; layout shift is a cost the verdict weighs, not a timing.
 TIMING_AUDITS = [audit for audit in TIMINGS.values() if audit != "cumulative-layout-shift"] + ["interactive"]
 
@@ -171,7 +169,7 @@ def test_each_cost_counts_at_its_largest_over_the_runs(budgets):
 def test_the_budget_file_gives_every_measure_one_budget_and_a_reason(budgets, tmp_path):
     assert set(budgets) == set(MEASURES)
     assert all(len(budget.reason) > 40 for budget in budgets.values())
-    text = (Path(__file__).with_name("budget.toml")).read_text(encoding="utf-8")
+    text = BUDGET_FILE.read_text(encoding="utf-8")
     without_reason = tmp_path / "no-reason.toml"
     without_reason.write_text(re.sub(r"(\[requests\]\nmax = \S+\n)reason", r"\1old", text))
     with pytest.raises(ValueError, match="requests budget gives no reason"):

@@ -1,4 +1,4 @@
-"""Static HTTP servers on 127.0.0.1 for the tests: a plain folder, or a site the way GitHub Pages serves it."""
+"""Static HTTP servers on 127.0.0.1 for the tools and tests: a folder, or a site the way GitHub Pages serves it."""
 
 from __future__ import annotations
 

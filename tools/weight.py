@@ -1,6 +1,6 @@
 """`make weight`: the bytes a first visit to each page loads, raw and gzipped, beside an empty Material page.
 
-    python tests/weight/page_weight.py SITE_DIR [--no-baseline]
+    python -m tools.weight SITE_DIR [--no-baseline]
 
 For every HTML page of SITE_DIR, a first visit (empty cache) loads:
 
@@ -48,7 +48,7 @@ from pathlib import Path, PurePosixPath
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("html", "css", "js", "font", "search", "other")
 FONT_FACE = re.compile(r"@font-face\s*{(?P<body>[^}]*)}")
 FONT_SOURCE = re.compile(r"""url\(\s*["']?(?P<url>[^"')]+)["']?\s*\)""")

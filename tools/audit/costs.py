@@ -1,4 +1,4 @@
-"""The verdict of `make audit` on one page, from Lighthouse's JSON reports (tests/audit/lighthouse.py runs them).
+"""The verdict of `make audit` on one page, from Lighthouse's JSON reports (tools/audit/lighthouse.py runs them).
 
 Accessibility, best practices and SEO are scores that do not depend on timing: each must be at
 least the threshold (95). Performance is judged on what the page costs, never on its score: the

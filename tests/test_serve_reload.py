@@ -1,0 +1,68 @@
+"""`mkdocs serve` runs the code as it is now: after an edit to `notekit` (or a hook), the rebuilt
+site shows what the edited code makes, not what the code made when the server started."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from support import copy_project
+
+INTRO = "Every service, concept and abbreviation defined in the notes"
+EDITED = "Edited while serving: every term of the notes"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"gave up after {seconds} s waiting for {what}")
+
+
+def test_serve_rebuilds_with_the_edited_notekit_code(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/glossary/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
+    log = open(tmp_path / "serve.log", "w+", encoding="utf-8")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: INTRO in page_text(url), 120, "the first build")
+        module = project / "hooks" / "notekit" / "glossary.py"
+        module.write_text(module.read_text(encoding="utf-8").replace(INTRO, EDITED), encoding="utf-8")
+        wait_for(lambda: EDITED in page_text(url), 120, "a rebuild with the edited code")
+        log.seek(0)
+        assert "Restarting mkdocs serve to run the edited code: hooks/notekit/glossary.py" in log.read()
+        assert server.poll() is None, "the server stopped instead of restarting"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
