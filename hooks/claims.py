@@ -3,7 +3,7 @@ was checked (`notekit.claims`), and shows that month whole.
 
 A box, a "Sources" line or a glossary term without an official source or a usable month is one
 warning naming the file and the line, so `mkdocs build --strict` fails instead of publishing a
-fact nobody can trace. (The glossary hook checks the terms' references, with the term index.)
+fact nobody can trace. (hooks/site.py checks the terms' references, with the term index.)
 """
 
 from __future__ import annotations

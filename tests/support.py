@@ -69,18 +69,13 @@ FAMILY_ANCHORS = {
 
 
 def mkdocs_build(
-    project: Path, site_dir: Path, *, clean: bool = True, env: dict[str, str] | None = None
+    project: Path, site_dir: Path, *, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict build of `project` the way `make build` does; never raises on failure.
-
-    `clean=False` rebuilds into the existing site the way `mkdocs serve` does (MkDocs calls that
-    a dirty build and warns about it, so it cannot also be strict). `env`: the environment to
-    build in, instead of this process's.
-    """
+    `env`: the environment to build in, instead of this process's."""
     env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
-    options = ["--strict", "--clean"] if clean else ["--no-strict", "--dirty"]
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *options, "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
         cwd=project,
         env=env,
         capture_output=True,

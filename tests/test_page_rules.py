@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notekit.page_rules import headings, page_problems
+from notekit.page_rules import headings, page_problems, raw_html_anchor_problems
 
 GOOD_PAGE = """\
 # Storage
@@ -71,3 +71,16 @@ def test_two_titles_are_a_problem():
 def test_tilde_fence_closes_only_on_its_own_marker():
     text = "# T\n\ntext\n\n~~~~\n```\n## inside\n```\n~~~~\n\n## Out { #out }\n"
     assert [h.text for h in headings(text)] == ["T", "Out"]
+
+
+def test_a_raw_html_link_to_a_missing_anchor_is_named_with_its_file_line():
+    markdown = 'Text.\n\nSee <a href="#there">there</a> and <a href="#nowhere">nowhere</a>.\n'
+    page_html = '<p id="there">Text.</p><div data-id="nowhere"></div>'
+    assert raw_html_anchor_problems(markdown, page_html, first_line=10) == [
+        "line 12: the HTML link to '#nowhere' leads to no anchor here"
+    ]
+
+
+def test_html_links_in_code_are_examples_not_links():
+    markdown = 'Write `<a href="#x">` for a link.\n\n```html\n<a href="#y">y</a>\n```\n'
+    assert raw_html_anchor_problems(markdown, "<p>Write</p>") == []

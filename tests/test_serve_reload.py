@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.request
 
+from notekit.code_reload import changed, restart_arguments, snapshot, syntax_errors
 from support import copy_project
 
 INTRO = "Every service, concept and abbreviation defined in the notes"
@@ -66,3 +67,22 @@ def test_serve_rebuilds_with_the_edited_notekit_code(tmp_path):
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+
+
+def test_snapshot_and_changes_leave_out_files_that_vanish(tmp_path):
+    (tmp_path / "a.py").write_text("A = 1\n")
+    (tmp_path / ".#a.py").symlink_to(tmp_path / "no-such-file")  # an editor's lock file
+    before = snapshot(tmp_path)
+    assert list(before) == [str(tmp_path / "a.py")]
+    (tmp_path / "b.py").write_text("B = 2\n")
+    assert changed(before, snapshot(tmp_path)) == [str(tmp_path / "b.py")]
+
+
+def test_an_edit_that_does_not_compile_is_named_and_open_is_not_repeated(tmp_path):
+    broken = tmp_path / "broken.py"
+    broken.write_text("def f(:\n")
+    (tmp_path / "fine.py").write_text("X = 1\n")
+    errors = syntax_errors([str(broken), str(tmp_path / "fine.py"), str(tmp_path / "gone.py")])
+    assert len(errors) == 1 and errors[0].startswith(f"{broken}, line 1: ")
+    argv = ["python", "-m", "mkdocs", "serve", "--open", "-o", "--dev-addr", "127.0.0.1:8000"]
+    assert restart_arguments(argv) == ["python", "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"]

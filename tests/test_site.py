@@ -35,8 +35,6 @@ def test_the_templates_get_the_names_they_need():
     names = site.template_names({site.CHEATSHEET: "cheatsheet/"})
     assert names == {
         "glossary": "glossary.md",
-        "cheatsheet": "cheatsheet.md",
         "cheatsheet_url": "cheatsheet/",
         "cheatsheet_pdf": "aws-notes-cheatsheet.pdf",
-        "study": "study.md",
     }

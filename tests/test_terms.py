@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from notekit.terms import Term, build_index, sort_key, terms_from_page
+from notekit.terms import Term, build_index, misspelled_terms_keys, sort_key, terms_from_page, terms_key_problems
 
 EBS = {
     "id": "ebs",
@@ -128,3 +128,14 @@ def test_page_problems_are_carried_into_the_index():
 def test_sort_key_ignores_the_amazon_and_aws_prefixes_and_case():
     names = ["AWS Lambda", "Amazon EC2", "caching", "Amazon DynamoDB"]
     assert sorted(names, key=sort_key) == ["caching", "Amazon DynamoDB", "Amazon EC2", "AWS Lambda"]
+
+
+def test_the_terms_key_mistyped_is_a_problem_and_other_words_are_not():
+    mistyped = ["term", "Terms", "TERMS", " terms", "trems", "tems", "termss"]
+    words = ["items", "teams", "tears", "title", "description", "tags", "term_count"]
+    meta = {key: [] for key in mistyped + words}
+    assert misspelled_terms_keys(meta) == mistyped
+    assert terms_key_problems({"terms": None}, "p.md") == [
+        "p.md: 'terms:' is empty: list the page's terms under it, or remove it"
+    ]
+    assert terms_key_problems({"terms": "ebs"}, "p.md") == ["p.md: 'terms' in the front matter must be a list of terms"]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from notekit.claims import REVIEW_AFTER_MONTHS, Claim, claim_problems, claims_in_page, due_for_review, term_claims
 from notekit.frontmatter import split_front_matter
-from notekit.page_rules import headings
+from notekit.page_rules import first_body_line, headings
 from notekit.terms import terms_from_page
 
 
@@ -31,8 +31,7 @@ def read_claims(docs: Path) -> tuple[list[Claim], list[str]]:
         meta, body, error = split_front_matter(text)
         if error:
             problems.append(f"{source}: {error}")
-        first_line = len(text.splitlines()) - len(body.splitlines()) + 1
-        page_claims, page_problems = claims_in_page(body, source, first_line)
+        page_claims, page_problems = claims_in_page(body, source, first_body_line(text, body))
         claims += page_claims
         problems += [f"{source}: {problem}" for problem in page_problems]
         anchors = [h.anchor for h in headings(body) if h.anchor]

@@ -38,14 +38,20 @@ BOX_KINDS = {
 }
 OFFICIAL_HOSTS = ("docs.aws.amazon.com", "aws.amazon.com")
 MONTH = r"(?P<month>\d{4}-\d{2})"
-BOX = re.compile(r'^(?P<marker>!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+# Any line that opens a box, at any depth (in a list, a tab, another box): admonition's `!!!` and
+# pymdownx.details' `???`/`???+`, with their classes (the first is the type) and quoted title, as
+# those extensions read them. A line that starts like a box but does not read as one is reported.
+BOX_START = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)")
+BOX = re.compile(r'^[ \t]*(?:!!!|\?\?\?\+?) ?(?P<classes>[\w-]+(?: +[\w-]+)*)?(?: +"(?P<title>.*)")? *$')
 BOX_TITLE = re.compile(rf"^(?P<kind>\w+)(?::[ \t]+(?P<topic>[^,]+))?, checked {MONTH}$")
+SOURCES_START = re.compile(r"^Sources?\b", re.IGNORECASE)
 SOURCES_LINE = re.compile(rf"^Sources?, checked {MONTH}: ")
 LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 REVIEW_AFTER_MONTHS = 12
 # In the rendered page: a box's title, or the start of a "Sources" line; a box's source link.
 RENDERED_CHECKED = re.compile(
-    r'(?P<open><p class="admonition-title">[^<]*|<p>Sources?), checked (?P<month>\d{4}-\d{2})(?P<rest>[<:])'
+    r'(?P<open><p class="admonition-title">[^<]*|<summary>[^<]*|<p>Sources?), '
+    r"checked (?P<month>\d{4}-\d{2})(?P<rest>[<:])"
 )
 RENDERED_SOURCE_LINK = re.compile(r'<a (?P<href>href="https://[^"]+")>Source')
 
@@ -58,7 +64,6 @@ class Claim:
     checked: str  # "YYYY-MM", or "" when missing
     sources: tuple[str, ...]  # official URLs
     line: int  # where it starts in the page's file (0 for a term)
-    text: str = ""  # the claim's words, for the register
 
 
 def official(url: str) -> bool:
@@ -88,16 +93,21 @@ def _section_anchors(markdown: str) -> dict[int, str]:
     return {heading.line: heading.anchor or "" for heading in headings(markdown)}
 
 
-def _box_body(lines: list[str], start: int) -> tuple[list[str], int]:
-    """The indented lines after a box's first line, and the index of the first line after them."""
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _box_body(lines: list[str], start: int, box_indent: int) -> list[str]:
+    """The text of the box whose first line is `lines[start - 1]`: the lines indented under it, up
+    to the next box inside it (which is a claim of its own) or the end of the box."""
     body: list[str] = []
-    index = start
-    while index < len(lines) and (not lines[index].strip() or lines[index].startswith(("    ", "\t"))):
-        body.append(lines[index].strip())
-        index += 1
-    while body and not body[-1]:
-        body.pop()
-    return body, index
+    for line in lines[start:]:
+        if line.strip() and _indent(line) <= box_indent:
+            break
+        if BOX_START.match(line):
+            break
+        body.append(line.strip())
+    return [part for part in body if part]
 
 
 def _source_urls(text: str, *, box: bool) -> list[str]:
@@ -121,32 +131,40 @@ def claims_in_page(markdown: str, page: str, first_line: int = 1) -> tuple[list[
         if index in in_code:
             continue
         anchor = section_at.get(index, anchor)
-        box = BOX.match(line)
-        if box:
-            body, index = _box_body(lines, index)
-            claim, problem = _box_claim(box, body, page, anchor, number)
+        if BOX_START.match(line):
+            box = BOX.match(line)
+            body = _box_body(lines, index, _indent(line)) if box else []
+            claim, problem = _box_claim(box, line, body, page, anchor, number)
             if problem:
                 problems.append(f"line {number}: {problem}")
             if claim:
                 claims.append(claim)
-        elif SOURCES_LINE.match(line):
-            month = SOURCES_LINE.match(line).group("month")
-            claims.append(Claim(page, anchor, "sources", month, tuple(_source_urls(line, box=False)), number, line))
+        elif SOURCES_START.match(line.strip()):
+            sources = SOURCES_LINE.match(line.strip())
+            if sources is None:
+                problems.append(f"line {number}: a 'Sources' line reads 'Sources, checked YYYY-MM: [title](url); ...'")
+                continue
+            urls = tuple(_source_urls(line, box=False))
+            claims.append(Claim(page, anchor, "sources", sources.group("month"), urls, number))
     return claims, problems
 
 
-def _box_claim(box: re.Match, body: list[str], page: str, anchor: str, number: int) -> tuple[Claim | None, str | None]:
+def _box_claim(
+    box: re.Match | None, line: str, body: list[str], page: str, anchor: str, number: int
+) -> tuple[Claim | None, str | None]:
+    shape = f'write it as !!! <type> "<Kind>, checked YYYY-MM", Kind one of {", ".join(BOX_KINDS)}'
+    if box is None:
+        return None, f"'{line.strip()}' opens a box that cannot be read: {shape}"
+    box_type = (box.group("classes") or "").split(" ")[0]
     title = box.group("title") or ""
-    shape = f'write it as !!! {{type}} "<Kind>, checked YYYY-MM", Kind one of {", ".join(BOX_KINDS)}'
-    parsed = BOX_TITLE.match(title)
+    parsed = BOX_TITLE.match(" ".join(title.split()))
     if not parsed or parsed.group("kind") not in BOX_KINDS:
-        return None, f"the box '{title or box.group('type')}' is not a claim box: {shape}"
+        return None, f"the box '{title or box_type}' is not a claim box: {shape}"
     kind = parsed.group("kind")
-    if box.group("type") != BOX_KINDS[kind]:
-        return None, f"the {kind} box is typed '{box.group('type')}': {kind} boxes are '{BOX_KINDS[kind]}'"
-    text = " ".join(part for part in body if part)
-    claim = Claim(page, anchor, kind.lower(), parsed.group("month"), tuple(_source_urls(text, box=True)), number, text)
-    return claim, None
+    if box_type != BOX_KINDS[kind]:
+        return None, f"the {kind} box is typed '{box_type}': {kind} boxes are '{BOX_KINDS[kind]}'"
+    urls = tuple(_source_urls(" ".join(body), box=True))
+    return Claim(page, anchor, kind.lower(), parsed.group("month"), urls, number), None
 
 
 def checked_html(month: str) -> str:
@@ -193,7 +211,7 @@ def claim_problems(claims: Iterable[Claim], today: date) -> list[str]:
 def term_claims(terms: Iterable[Term]) -> list[Claim]:
     """The register's entries for the glossary terms whose summaries rest on an outside fact."""
     return [
-        Claim(term.source, term.id, "term", term.reference.checked, (term.reference.url,), 0, term.summary)
+        Claim(term.source, term.id, "term", term.reference.checked, (term.reference.url,), 0)
         for term in terms
         if term.reference
     ]

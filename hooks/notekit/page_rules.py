@@ -119,7 +119,8 @@ def page_problems(markdown: str, meta: dict, first_line: int = 1) -> list[str]:
 # `<a href="#x">` written as HTML in the Markdown: MkDocs checks the #anchors of Markdown links
 # only, so a raw-HTML one to a missing anchor would be published broken.
 RAW_SAME_PAGE_LINK = re.compile(r"""<a\b[^>]*?\bhref=(["'])#(?P<anchor>[^"']+)\1""", re.IGNORECASE)
-ID_IN_HTML = re.compile(r"""\bid=(["'])(?P<id>[^"']+)\1""")
+ID_IN_HTML = re.compile(r"""(?<![\w-])id=(["'])(?P<id>[^"']+)\1""")
+INLINE_CODE = re.compile(r"(`+).+?\1")  # an example of HTML in backticks is not a link
 
 
 def raw_html_anchor_problems(markdown: str, page_html: str, first_line: int = 1) -> list[str]:
@@ -132,7 +133,7 @@ def raw_html_anchor_problems(markdown: str, page_html: str, first_line: int = 1)
     for number, line in enumerate(lines, start=1):
         if number in in_code:
             continue
-        for match in RAW_SAME_PAGE_LINK.finditer(line):
+        for match in RAW_SAME_PAGE_LINK.finditer(INLINE_CODE.sub("", line)):
             if match.group("anchor") not in ids:
                 anchor = match.group("anchor")
                 problems.append(f"line {number + first_line - 1}: the HTML link to '#{anchor}' leads to no anchor here")

@@ -65,12 +65,6 @@ def unfilled(page_html: str) -> list[str]:
 
 
 def template_names(urls: dict[str, str]) -> dict[str, str]:
-    """What the templates need to know, for `config.extra.special_pages`: each special page's
-    Markdown source and URL (`urls` maps sources to URLs), and the cheat sheet's PDF."""
-    return {
-        "glossary": GLOSSARY,
-        "cheatsheet": CHEATSHEET,
-        "cheatsheet_url": urls.get(CHEATSHEET, ""),
-        "cheatsheet_pdf": CHEATSHEET_PDF,
-        "study": STUDY,
-    }
+    """What the templates need to know, for `config.extra.special_pages`: the glossary's Markdown
+    source, the cheat sheet's URL (`urls` maps sources to URLs) and its PDF."""
+    return {"glossary": GLOSSARY, "cheatsheet_url": urls.get(CHEATSHEET, ""), "cheatsheet_pdf": CHEATSHEET_PDF}

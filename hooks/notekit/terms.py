@@ -19,7 +19,6 @@ Every problem found is a sentence naming the file(s) and the term, so the build 
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -120,14 +119,27 @@ def invisible_characters(text: str) -> list[str]:
     return [f"U+{ord(char):04X}" for char in text if unicodedata.category(char) in {"Cf", "Cc"}]
 
 
+def one_slip_from(word: str, target: str) -> bool:
+    """Whether `word` is `target` with one letter left out, added, or two neighbours swapped: the
+    slips of a typist. A changed letter is not one: "teams" and "tears" are words of their own."""
+    if abs(len(word) - len(target)) > 1 or word == target:
+        return False
+    if len(word) == len(target):
+        differ = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        return len(differ) == 2 and differ[1] == differ[0] + 1 and word[differ[0]] == target[differ[1]]
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
 def misspelled_terms_keys(meta: dict) -> list[str]:
-    """Front matter keys that look like `terms` but are not, whose terms would be silently lost."""
+    """Front matter keys that are `terms` mistyped (`term`, `Terms`, `trems`), whose terms would
+    otherwise be silently lost."""
     return [
         key
         for key in meta
         if isinstance(key, str)
         and key != "terms"
-        and difflib.get_close_matches(key.strip().casefold(), ["terms"], 1, 0.75)
+        and (key.strip().casefold() in {"term", "terms"} or one_slip_from(key.strip().casefold(), "terms"))
     ]
 
 
