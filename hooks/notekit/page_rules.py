@@ -126,6 +126,8 @@ INLINE_CODE = re.compile(r"(`+).+?\1")  # an example of HTML in backticks is not
 def raw_html_anchor_problems(markdown: str, page_html: str, first_line: int = 1) -> list[str]:
     """Each raw-HTML link in `markdown` to an #anchor that the rendered `page_html` lacks.
     `first_line` is the body's first line in the file, after the front matter."""
+    if not RAW_SAME_PAGE_LINK.search(markdown):  # most pages: no need to read the HTML's ids
+        return []
     ids = {match.group("id") for match in ID_IN_HTML.finditer(page_html)}
     lines = markdown.splitlines()
     in_code = code_lines(lines)

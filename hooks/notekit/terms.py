@@ -19,6 +19,7 @@ Every problem found is a sentence naming the file(s) and the term, so the build 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -79,6 +80,7 @@ def searchable(text: str) -> str:
     return " ".join(NOT_A_WORD.split(plain)).strip()
 
 
+@functools.lru_cache(maxsize=65536)  # asked again for each listing of the terms; pure
 def sort_key(name: str) -> str:
     """Glossary order, and the letter a name is filed under: the name folded as `searchable` does,
     without the 'Amazon'/'AWS' prefix readers skip over. Sorting and grouping by the same key
@@ -116,6 +118,8 @@ def _reference(value, where: str, problems: list[str]) -> Reference | None:
 def invisible_characters(text: str) -> list[str]:
     """The format and control characters in `text` (zero-width spaces, bidirectional controls,
     soft hyphens...): invisible on the page, they make two names that read the same differ."""
+    if text.isprintable():  # no format or control character among them, at C speed
+        return []
     return [f"U+{ord(char):04X}" for char in text if unicodedata.category(char) in {"Cf", "Cc"}]
 
 
