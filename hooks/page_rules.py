@@ -28,16 +28,20 @@ def on_page_markdown(markdown, page, config, files):
     fatal = terms_key_problems(page.meta, source)
     if fatal:
         raise PluginError("\n".join(fatal))
-    first_line = first_body_line(page.file.content_string, markdown)
-    for problem in page_problems(markdown, page.meta, first_line):
-        log.warning("%s: %s", source, problem)
+    if page_problems(markdown, page.meta):
+        # Lines are told as in the file, front matter counted; MkDocs keeps no copy of it, so the
+        # file is read again, but only for a page that has something to report.
+        first_line = first_body_line(page.file.content_string, markdown)
+        for problem in page_problems(markdown, page.meta, first_line):
+            log.warning("%s: %s", source, problem)
     return None
 
 
 def on_page_content(html, page, config, files):
-    first_line = first_body_line(page.file.content_string, page.markdown)
-    for problem in raw_html_anchor_problems(page.markdown, html, first_line):
-        log.warning("%s: %s", page.file.src_uri, problem)
+    if raw_html_anchor_problems(page.markdown, html):
+        first_line = first_body_line(page.file.content_string, page.markdown)  # as in on_page_markdown
+        for problem in raw_html_anchor_problems(page.markdown, html, first_line):
+            log.warning("%s: %s", page.file.src_uri, problem)
     return None
 
 

@@ -50,10 +50,12 @@ For flashcards and other tools: <a href="../glossary.json"><code>glossary.json</
 {placeholder(ENTRIES_PLACEHOLDER)}
 """
 
-FILTER_BOX = """\
+FILTER_INPUT_ID = "glossary-filter-input"
+LETTER_ID_PREFIX = "letter-"
+FILTER_BOX = f"""\
 <div class="glossary-filter">
-<label for="glossary-filter-input">Filter the glossary</label>
-<input type="search" id="glossary-filter-input" placeholder="Name, abbreviation or words of the summary" \
+<label for="{FILTER_INPUT_ID}">Filter the glossary</label>
+<input type="search" id="{FILTER_INPUT_ID}" placeholder="Name, abbreviation or words of the summary" \
 autocomplete="off" spellcheck="false">
 <p class="glossary-count" role="status" aria-live="polite"></p>
 </div>
@@ -66,9 +68,13 @@ def initial(term: Term) -> str:
     return letter if letter and letter in string.ascii_uppercase else "#"
 
 
+def letter_id(letter: str) -> str:
+    """The id of a letter's group: `letter-e`, or `letter-other` for "#"."""
+    return LETTER_ID_PREFIX + ("other" if letter == "#" else letter.lower())
+
+
 # Ids the glossary page has besides its entries': its title, the filter box, the letters.
-PAGE_IDS = {"glossary", "glossary-filter-input"}
-LETTER_ID_PREFIX = "letter-"
+PAGE_IDS = {"glossary", FILTER_INPUT_ID}
 
 
 def id_problems(index: TermIndex) -> list[str]:
@@ -83,13 +89,13 @@ def id_problems(index: TermIndex) -> list[str]:
 def jump_bar(terms: Iterable[Term]) -> str:
     present = {initial(term) for term in terms}
     letters = [
-        f'<a href="#letter-{letter.lower()}">{letter}</a>'
+        f'<a href="#{letter_id(letter)}">{letter}</a>'
         if letter in present
         else f'<span aria-disabled="true" title="No terms under {letter}">{letter}</span>'
         for letter in string.ascii_uppercase
     ]
     if "#" in present:
-        letters.insert(0, '<a href="#letter-other">#</a>')
+        letters.insert(0, f'<a href="#{letter_id("#")}">#</a>')
     return '<nav class="glossary-letters" aria-label="Glossary by letter">\n' + "\n".join(letters) + "\n</nav>\n"
 
 
@@ -148,8 +154,7 @@ def entries_html(index: TermIndex, href: Callable[[str], str], prose: Callable[[
         letter = initial(term)
         if letter != current:
             current = letter
-            anchor = "other" if letter == "#" else letter.lower()
-            parts.append(f'<p class="glossary-letter" id="letter-{anchor}" aria-hidden="true">{letter}</p>')
+            parts.append(f'<p class="glossary-letter" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>')
         parts.append(entry_html(term, index, href, prose))
     return "\n".join(parts)
 
@@ -165,8 +170,7 @@ def compact_list_html(index: TermIndex) -> str:
 
 def anchors(index: TermIndex) -> set[str]:
     """The ids the entries add to the page, for link validation."""
-    letters = {"letter-other" if initial(t) == "#" else f"letter-{initial(t).lower()}" for t in index.terms.values()}
-    return set(index.terms) | letters
+    return set(index.terms) | {letter_id(initial(term)) for term in index.terms.values()}
 
 
 def search_records(index: TermIndex, glossary_path: str, boost: float = SEARCH_BOOST) -> list[dict]:
