@@ -1,27 +1,30 @@
 """MkDocs hook: everything the build generates from the pages together, in one pipeline.
 
-It owns the build's shared state (one `SiteBuild`, started afresh for every build, `mkdocs serve`
-rebuilds included) and reads top to bottom. As pages render it collects their terms and their
-HTML; once all are rendered, `on_env` runs the pipeline in this order:
+It owns the build's shared state (a `SiteBuild`, afresh for every build) and reads top to bottom.
+As pages render it collects their terms and their HTML; then `on_env` runs the pipeline:
 
     1. index       the term index, from every page's front matter
     2. link        every page's terms linked to their notes; who mentions what
     3. glossary    the glossary page's entries, and who mentions each term
-    4. cheat sheet every family page in navigation order, then the glossary in brief
+    4. cheat sheet the glossary in brief, after the family pages (written in after the build)
     5. study deck  the study page's flashcards, from the same term records as glossary.json
     6. json        glossary.json's text, from those records
 
-and `on_post_build` writes glossary.json and adds the glossary to site search. This runs before
-the search plugin reads the pages, so search sees the linked text. The logic lives in `notekit`
-(terms, linker, glossary, printing, study, site); this file is the wiring. A placeholder that
-nothing fills is reported by hooks/page_rules.py, which still runs when this hook is taken out.
+and `on_post_build` writes the families into the cheat sheet, glossary.json, and the glossary into
+site search. Links go into a page once the search plugin has read it (`on_page_context`): they
+change no word, and search would parse a page twice the size. Under `make serve` (`mkdocs serve
+--dirty`) MkDocs renders only the pages an edit changed; what the others contribute is carried
+over from the build before (`notekit.rebuild`). The logic lives in `notekit`; this is the wiring.
+A placeholder that nothing fills is reported by hooks/page_rules.py, which runs without this hook.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
-import json
+import logging
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,10 +33,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-from notekit import glossary, printing, site, study
+from notekit import glossary, printing, rebuild, search_index, site, study
 from notekit.claims import claim_problems, term_claims
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
+from notekit.rebuild import CarriedBuild, PageRecord, full_rebuild_reason, signature
 from notekit.terms import TermIndex, build_index, terms_from_page
 
 log = get_plugin_logger(__name__)
@@ -43,17 +47,36 @@ GENERATED_MARKDOWN = {site.GLOSSARY: glossary.GLOSSARY_MARKDOWN, site.CHEATSHEET
 
 @dataclass
 class SiteBuild:
-    page_terms: list = field(default_factory=list)  # (terms, problems) of each page, as read
-    pages: dict = field(default_factory=dict)  # Markdown source -> page, as pages render
+    page_terms: dict = field(default_factory=dict)  # Markdown source -> (terms, problems), as read
+    pages: dict = field(default_factory=dict)  # Markdown source -> page, for the pages rendered
     nav_sources: list[str] = field(default_factory=list)  # the pages in navigation order
     url_of: dict[str, str] = field(default_factory=dict)  # Markdown source -> page URL
     index: TermIndex = field(default_factory=TermIndex)
     linker: TermLinker | None = None
+    # source -> (its HTML as the pipeline read it, the HTML to publish), until on_page_context
+    finished: dict = field(default_factory=dict)
+    mentioned_by: dict[str, set[str]] = field(default_factory=dict)  # source -> the terms it mentions
+    cheatsheet_sections: dict[str, str] = field(default_factory=dict)  # source -> its part, kept when dirty
+    cheatsheet_dest: Path | None = None  # where the cheat sheet page is written
+    glossary_entries: str = ""
+    signatures: dict[str, str] = field(default_factory=dict)  # source -> notekit.rebuild.signature
+    page_files: dict[str, File] = field(default_factory=dict)  # source -> file, of the pages in docs/
+    carried_in: CarriedBuild | None = None  # what this dirty rebuild takes over, when it renders few pages
     json_text: str = ""
 
 
 # MkDocs imports a hook once per process: every build, `mkdocs serve` rebuilds too, starts afresh.
 build = SiteBuild()
+# Under `mkdocs serve --dirty` only: what the last build learned of each page, for the next one.
+dirty_builds = False
+carried: CarriedBuild | None = None
+
+
+def on_startup(command, dirty):
+    global dirty_builds, carried
+    dirty_builds, carried = dirty, None
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(rebuild.DirtyBuildNotice())
 
 
 def on_config(config):
@@ -68,6 +91,8 @@ def on_files(files: Files, config):
         files.append(File.generated(config, source, content=markdown))
     build.url_of = {file.src_uri: file.url for file in files.documentation_pages()}
     config.extra["special_pages"] = site.template_names(build.url_of)  # for overrides/
+    if dirty_builds:
+        plan_dirty_rebuild([file for file in files.documentation_pages() if file.src_uri not in site.GENERATED], config)
     return files
 
 
@@ -94,7 +119,7 @@ def on_page_markdown(markdown, page, config, files):
     # A page whose front matter is broken stopped the build in hooks/page_rules.py already.
     anchors = [h.anchor for h in headings(markdown) if h.anchor]
     family = str(page.meta.get("title") or page.title or page.file.src_uri)
-    build.page_terms.append(terms_from_page(page.meta, page.file.src_uri, family, anchors))
+    build.page_terms[page.file.src_uri] = terms_from_page(page.meta, page.file.src_uri, family, anchors)
     return None
 
 
@@ -123,8 +148,31 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-50)  # after the search plugin has read the page: links change no word of its text
+def on_page_context(context, page, config, nav):
+    finished = build.finished.pop(page.file.src_uri, None)
+    if finished is not None:
+        read, html = finished
+        if page.content != read and page.file.src_uri not in site.GENERATED:  # another plugin changed it
+            html = build.linker.link(page.content, page.file.src_uri, linker_href(page.url)).html
+        page.content = html
+    return context
+
+
+def page_terms_of_every_page() -> list[tuple]:
+    """Each page's (terms, problems): as read in this build, or carried over from the last one."""
+    known = build.carried_in.pages if build.carried_in is not None else {}
+    found = []
+    for source in build.url_of:
+        if source in build.page_terms:
+            found.append(build.page_terms[source])
+        elif source in known:
+            found.append(known[source].terms)
+    return found
+
+
 def make_index() -> TermIndex:
-    index = build.index = build_index(build.page_terms)
+    index = build.index = build_index(page_terms_of_every_page())
     claims = claim_problems(term_claims(index.terms.values()), date.today())
     for problem in index.problems + glossary.id_problems(index) + claims:
         log.warning("%s", problem)
@@ -136,18 +184,33 @@ def linker_href(linker_page_url: str):
 
 
 def link_pages(index: TermIndex) -> dict[str, list[tuple[str, str]]]:
-    """Link every page but the generated ones; which pages (title, URL) mention each term."""
-    linker = build.linker = TermLinker(index.terms)
+    """Link every page rendered but the generated ones; which pages (title, URL) mention each term.
+
+    The links go into each page in `on_page_context`; the cheat sheet takes them from here.
+    """
+    carried_in = build.carried_in  # the terms are as they were: so is the linker (notekit.rebuild)
+    linker = build.linker = carried_in.linker if carried_in is not None else TermLinker(index.terms)
     mentions: dict[str, list[tuple[str, str]]] = {}
-    for source, page in build.pages.items():
+    for source in build.url_of:
         if source in site.GENERATED:
             continue
-        linked = linker.link(page.content, source, linker_href(page.url))
-        page.content = linked.html
-        for problem in linked.problems:
-            log.warning("%s", problem)
-        for term_id in sorted(linked.mentioned):
-            mentions.setdefault(term_id, []).append((page.title, page.url))
+        page = build.pages.get(source)
+        if page is not None:
+            linked = linker.link(page.content, source, linker_href(page.url))
+            build.finished[source] = (page.content, linked.html)
+            for problem in linked.problems:
+                log.warning("%s", problem)
+            build.mentioned_by[source] = linked.mentioned
+            title, url = page.title, page.url
+        elif carried_in is not None and source in carried_in.pages:
+            record = carried_in.pages[source]
+            build.mentioned_by[source] = record.mentioned
+            title, url = record.title, record.url
+            build.page_files[source].page.title = title  # the navigation shows it on the pages rendered
+        else:
+            continue
+        for term_id in sorted(build.mentioned_by[source]):
+            mentions.setdefault(term_id, []).append((title, url))
     return mentions
 
 
@@ -159,25 +222,59 @@ def fill_glossary(index: TermIndex, mentions: dict[str, list[tuple[str, str]]]) 
     def linked_prose(term, fragment):
         return build.linker.link(fragment, site.GLOSSARY, linker_href(page.url), within=term.id, tooltips=False).html
 
-    entries = glossary.entries_html(index, lambda source: page_href(source, page.url), linked_prose)
+    if build.carried_in is not None:
+        entries = build.carried_in.glossary_entries  # the terms are as they were (notekit.rebuild)
+    else:
+        entries = glossary.entries_html(index, lambda source: page_href(source, page.url), linked_prose)
+    build.glossary_entries = entries
     content = fill(page, glossary.ENTRIES_PLACEHOLDER, entries)
     relative = {
         term_id: [(title, relative_url(url, page.url)) for title, url in pages] for term_id, pages in mentions.items()
     }
-    page.content = glossary.mentions_html(content, relative)
+    finish(page, glossary.mentions_html(content, relative))
     # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
     page.present_anchor_ids = (page.present_anchor_ids or set()) | glossary.anchors(index)
 
 
 def fill_cheatsheet(index: TermIndex) -> None:
     page = build.pages[site.CHEATSHEET]
-    families = [
-        (source.removesuffix(".md"), build.pages[source].content)
-        for source in build.nav_sources
-        if site.is_family(source) and source in build.pages
-    ]
-    page.content = fill(page, printing.PAGES_PLACEHOLDER, printing.combine_pages(families))
-    page.content = fill(page, printing.GLOSSARY_PLACEHOLDER, glossary.compact_list_html(index))
+    build.cheatsheet_dest = Path(page.file.abs_dest_path)
+    content = fill(page, printing.GLOSSARY_PLACEHOLDER, glossary.compact_list_html(index))
+    # The families go in after the build (`write_cheatsheet`), straight into the page's file.
+    finish(page, fill(page, printing.PAGES_PLACEHOLDER, printing.FAMILIES_MARKER, content))
+
+
+def cheatsheet_sections() -> Iterator[str]:
+    """Each family page as a section of the cheat sheet, in navigation order."""
+    for source in build.nav_sources:
+        if not site.is_family(source):
+            continue
+        page = build.pages.get(source)
+        if page is not None:
+            section = printing.cheatsheet_section(source.removesuffix(".md"), page.content)
+        elif build.carried_in is not None and source in build.carried_in.pages:
+            section = build.carried_in.pages[source].cheatsheet_part
+        else:
+            continue
+        if dirty_builds:
+            build.cheatsheet_sections[source] = section
+        yield section + "\n"
+
+
+def write_cheatsheet() -> None:
+    """Put the family pages into the written cheat sheet, one at a time.
+
+    The page holds the whole site; built as one string it would be copied by every step after it
+    (the template, each hook's post_page, the encoding), several times the notes in memory at once.
+    """
+    rendered = build.cheatsheet_dest.read_text(encoding="utf-8")
+    if rendered.count(printing.FAMILIES_MARKER) != 1:
+        raise PluginError(f"{site.CHEATSHEET}: the rendered page lost the place of the family pages")
+    head, tail = rendered.split(printing.FAMILIES_MARKER)
+    with build.cheatsheet_dest.open("w", encoding="utf-8") as output:
+        output.write(head)
+        output.writelines(cheatsheet_sections())
+        output.write(tail)
 
 
 def fill_study_deck(records: list[dict]) -> None:
@@ -188,43 +285,83 @@ def fill_study_deck(records: list[dict]) -> None:
     page.content = fill(page, study.DECK_PLACEHOLDER, study.deck_html(study.deck(records, nav_urls)))
 
 
-def fill(page, name: str, content: str) -> str:
+def finish(page, html: str) -> None:
+    """Publish `html` as the page, once the search plugin has read it (search leaves the generated
+    pages out: there is no need to make it scan them)."""
+    build.finished[page.file.src_uri] = (page.content, html)
+
+
+def fill(page, name: str, content: str, page_html: str | None = None) -> str:
+    """`page_html` (the page's content by default) with its placeholder `name` filled."""
     try:
-        return site.fill(page.content, name, content)
+        return site.fill(page.content if page_html is None else page_html, name, content)
     except site.PlaceholderMissing as problem:
         raise PluginError(f"{page.file.src_uri} {problem}") from None
 
 
-# -- glossary.json at the site root, rewritten only when it changes ---------------------------
+# -- Dirty rebuilds: what a page not rendered again contributes, carried over -------------------
+
+
+def theme_mtime(config) -> float:
+    overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return rebuild.newest_mtime([Path(config.config_file_path)] if config.config_file_path else [], overrides)
+
+
+def plan_dirty_rebuild(page_files: list[File], config) -> None:
+    """Render every page again when the pages an edit changed are not enough (notekit.rebuild)."""
+    build.page_files = {file.src_uri: file for file in page_files}
+    edited = {file.src_uri: signature(file.content_string) for file in page_files if file.is_modified()}
+    sources = set(build.page_files)
+    reason = full_rebuild_reason(carried, config.site_dir, sources, edited, theme_mtime(config))
+    if reason is None:
+        build.signatures, build.carried_in = edited, carried
+        return
+    if carried is not None:
+        log.info("Rendering every page again: %s", reason)
+    for file in page_files:
+        if file.src_uri not in edited and os.path.exists(file.abs_dest_path):
+            os.utime(file.abs_dest_path, (0, 0))  # older than its source: MkDocs renders it again
+    build.signatures = edited | {
+        file.src_uri: signature(file.content_string) for file in page_files if file.src_uri not in edited
+    }
+
+
+def carry_over(config) -> None:
+    global carried
+    rendered = {
+        source: PageRecord(
+            signature=build.signatures[source],
+            terms=build.page_terms[source],
+            title=page.title,
+            url=page.url,
+            mentioned=build.mentioned_by.get(source, set()),
+            cheatsheet_part=build.cheatsheet_sections.get(source, ""),
+        )
+        for source, page in build.pages.items()
+        if source in build.page_files
+    }
+    kept = {source: carried.pages[source] for source in build.page_files if source not in rendered}
+    carried = CarriedBuild(config.site_dir, kept | rendered, build.glossary_entries, build.linker, theme_mtime(config))
+
+
+# -- After the build: the cheat sheet's families, glossary.json, the search index ----------------
 
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     gc.disable()  # as in on_env: a large, cycle-free JSON document is read and written
     try:
+        write_cheatsheet()
+        if dirty_builds:
+            carry_over(config)
         target = Path(config.site_dir) / "glossary.json"
         if not target.exists() or target.read_text(encoding="utf-8") != build.json_text:
             target.write_text(build.json_text, encoding="utf-8")
-        add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.exists():  # else the search plugin is off
+            records = glossary.search_records(build.index, build.url_of[site.GLOSSARY])
+            index_json = index_file.read_text(encoding="utf-8")
+            with index_file.open("w", encoding="utf-8") as output:
+                output.writelines(search_index.with_glossary(index_json, records))
     finally:
         gc.enable()
-
-
-# Material ranks a page's own record (its title and introduction) about 2.5 times above a section
-# of it that matches as well: right where a page's title names one subject. Here a title names a
-# family ("Storage") and the introduction names every service on the page, so the page would hide
-# the very section asked for ("block storage") under "more on this page". This evens them out.
-PAGE_RECORD_BOOST = 0.4
-
-
-def add_glossary_to_search(index_file: Path) -> None:
-    if not index_file.exists():  # the search plugin is off
-        return
-    search_index = json.loads(index_file.read_text(encoding="utf-8"))
-    glossary_path = build.url_of[site.GLOSSARY]
-    search_index["docs"] = [doc for doc in search_index["docs"] if not doc["location"].startswith(glossary_path)]
-    search_index["docs"] += glossary.search_records(build.index, glossary_path)
-    for doc in search_index["docs"]:
-        if "#" not in doc["location"]:
-            doc["boost"] = doc.get("boost", 1) * PAGE_RECORD_BOOST
-    index_file.write_text(json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

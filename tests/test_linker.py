@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from notekit.linker import TermLinker
 from notekit.terms import Term
+from reference_linker import WalkingLinker
 
 TERMS = {
     "ec2": Term("ec2", "Amazon Elastic Compute Cloud", "Virtual <servers> & more.", "compute.md", "Compute",
@@ -109,6 +110,12 @@ def test_unclosed_paragraphs_and_void_elements_do_not_confuse_the_walk():
     assert 'alt="S3"' in out
 
 
+def test_script_and_style_text_is_never_touched_even_when_the_tag_closes_itself():
+    raw = "<script/>EC2 <p>S3</p></script><style>.S3 {}</style>"
+    assert links(link(raw + "<p>S3</p>").html) == ["../storage/#s3"]
+    assert link(raw + "<p>S3</p>").html.startswith(raw)
+
+
 # -- Properties: whatever the HTML, the visible text is unchanged and links never nest ---------
 
 WORDS = ["EC2", "S3", "Amazon S3", "serverless", "Serverless", "lambda", "x", "&amp;", "&lt;b&gt;", "S3.txt", "EC2's"]
@@ -161,3 +168,42 @@ def test_linking_never_changes_visible_text_and_never_nests_links(page_html):
     checker = NestedLinks()
     checker.feed(out)
     assert checker.nested == 0, "a link was made inside a link"
+
+
+# -- The oracle: the same decisions as a walk over every tag with a stack of open elements ------
+
+REFERENCE = WalkingLinker(TERMS)
+OPENINGS = [
+    "<p>", "<li>", "<strong>", "<em>", "<span>", "<div>", "<label>", "<summary>", "<CODE>", "<code>", "<pre>",
+    '<a href="/x">', '<a href="term:s3">', '<a href="TERM:ec2">', '<a href="term:nope" title="S3">',
+    '<h2 id="s3">', '<h2 id="a">', '<h3 id="ec2">', "<h3>", '<abbr title="Amazon S3">',
+    '<div class="admonition-title">', '<p class="x glossary-plain">', '<span class="glossary-no-link y">',
+    '<div class="tabbed-labels">', '<p class="headerlinks">', '<p title="Amazon S3 > EC2" class=\'x\'>',
+]  # fmt: skip
+# Markdown writes well-formed HTML, and html_scan counts on it: no stray closing tags here.
+LOOSE = ["<br>", '<img alt="S3">', "<hr/>", "<!-- S3 -->", "<span/>",
+         "<script>a<b 'S3</script>", "<style>.S3 { }</style>", "S3.txt", "EC2's", "&lt;S3&gt;", " "]  # fmt: skip
+
+
+def element_of_every_kind(children):
+    def wrap(pair):
+        opening, inner = pair
+        name = opening[1:].split(">")[0].split()[0].rstrip("/")
+        return f"{opening}{''.join(inner)}</{name}>"
+
+    return st.tuples(st.sampled_from(OPENINGS), st.lists(children, max_size=3)).map(wrap)
+
+
+any_fragment = st.recursive(st.one_of(text, st.sampled_from(LOOSE)), element_of_every_kind, max_leaves=16)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(any_fragment, min_size=1, max_size=6).map("".join), st.sampled_from(["", "s3", "ec2"]))
+def test_the_linker_decides_as_a_walk_over_every_tag_would(page_html, within):
+    def href(term):
+        return f"#{term.id}"
+
+    for tooltips in (True, False):
+        fast = LINKER.link(page_html, "page.md", href, within=within, tooltips=tooltips)
+        walked = REFERENCE.link(page_html, "page.md", href, within=within, tooltips=tooltips)
+        assert (fast.html, fast.mentioned, fast.problems) == (walked.html, walked.mentioned, walked.problems)

@@ -323,7 +323,8 @@ def build_baseline(config_file: Path, workdir: Path) -> Path:
     )
     site = workdir / "empty-material-site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
+    # No --quiet: in MkDocs 1.6.1 it hides warnings from --strict, which would then pass anything.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
     completed = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
     if completed.returncode != 0:
         raise SystemExit(f"the empty Material page did not build:\n{completed.stderr}")

@@ -12,6 +12,7 @@ only once every page is linked, so each entry carries a placeholder that `mentio
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import string
@@ -195,11 +196,15 @@ def search_records(index: TermIndex, glossary_path: str, boost: float = SEARCH_B
 def mentions_html(glossary_html: str, mentions: dict[str, list[tuple[str, str]]]) -> str:
     """Fill each entry's placeholder with links to the pages (title, URL) that mention the term."""
 
+    @functools.cache  # a page is named in many entries: its link is written once
+    def page_link(title: str, url: str) -> str:
+        return f'<a href="{html.escape(url)}">{html.escape(title)}</a>'
+
     def mentioned_on(term_id: str) -> str:
         pages = mentions.get(term_id, [])
         if not pages:
             return ""
-        links = ", ".join(f'<a href="{html.escape(url)}">{html.escape(title)}</a>' for title, url in pages)
+        links = ", ".join(page_link(title, url) for title, url in pages)
         return f'<p class="glossary-mentions">Mentioned on: {links}</p>'
 
     return fill_each(glossary_html, MENTIONS_PREFIX, mentioned_on)
@@ -243,7 +248,8 @@ def glossary_json(records: list[dict], site_url: str) -> str:
     """The documented JSON export (CONTRIBUTING.md, "glossary.json") of `term_records`."""
     header = json.dumps({"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url}, ensure_ascii=False)
     # One term per line: readable in a diff, and written by json's fast C encoder (no `indent`).
-    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
+    lines = ",\n".join(map(encode, records))
     text = header[:-1] + ', "terms": [\n' + lines + "\n]}"
     # Escaped so the file can be inlined in a page or a script tag without becoming markup.
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

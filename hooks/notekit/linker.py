@@ -1,6 +1,7 @@
 """Rewrite a page's HTML: link the first mention of each term per section, expand abbreviations.
 
-The HTML is walked once as a stream of tags and text; only text nodes change, and only by being
+Term names are found in one search over the page's HTML; `notekit.html_scan` says for each whether
+it stands in text, and in which elements and section. Only text changes, and only by being
 wrapped in `<a>` or `<abbr>`, so the text a reader sees is never altered. Where a link would be
 wrong (headings, links, code, admonition titles, tab labels, the term's own section) the text is
 left alone or, for abbreviations, only given its expansion on hover.
@@ -14,28 +15,36 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from notekit.html_scan import ATTRIBUTE, PageScan, Region
 from notekit.matcher import TermMatcher
 from notekit.terms import Term
 
-TOKEN = re.compile(
-    r"<!--.*?-->|<![^>]*>|<\?.*?>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
-    re.DOTALL,
-)
-TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
-ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-RAW_TEXT = {"script", "style", "textarea"}
 # Text inside these is code, markup or already explained: never touched.
-UNTOUCHED = {"code", "pre", "kbd", "samp", "var", "abbr", "svg", "math", "script", "style", "textarea", "title"}
+UNTOUCHED = frozenset(
+    {"code", "pre", "kbd", "samp", "var", "abbr", "svg", "math", "script", "style", "textarea", "title"}
+)
 # Text inside these may show an abbreviation's expansion, but never becomes a link.
-UNLINKED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button", "option"}
-UNLINKED_CLASSES = {"admonition-title", "tabbed-labels", "headerlink", "glossary-no-link"}
-UNTOUCHED_CLASSES = {"glossary-plain"}
+UNLINKED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button", "option"})
+CLASSES = {
+    "admonition-title": "unlinked",
+    "tabbed-labels": "unlinked",
+    "headerlink": "unlinked",
+    "glossary-no-link": "unlinked",
+    "glossary-plain": "untouched",
+}
 EXPLICIT_SCHEME = "term:"
 # `TERM:ebs`, `terms:ebs`, `term :ebs`: meant as term references, but to a browser an unknown scheme.
 NEAR_EXPLICIT_SCHEME = re.compile(r"^\s*terms?\s*:", re.IGNORECASE)
+
+
+class Section(NamedTuple):
+    """Where a name is found: the ids of the sections it is in, and what was linked there already."""
+
+    ids: set[str]
+    linked: set[str]  # ids of the terms linked in the innermost section so far
+    link_openings: dict[str, str]  # form -> its <a ...> tag, the same all over one page
+    href: Callable[[Term], str]
+    tooltips: bool
 
 
 @dataclass
@@ -43,20 +52,6 @@ class LinkedPage:
     html: str
     mentioned: set[str] = field(default_factory=set)  # ids of the terms the page mentions
     problems: list[str] = field(default_factory=list)
-
-
-class _Element(NamedTuple):
-    name: str
-    untouched: bool
-    unlinked: bool
-
-
-def attributes(tag: str) -> dict[str, str]:
-    found = {}
-    for name, double_quoted, single_quoted, bare in ATTRIBUTE.findall(tag):
-        value = double_quoted or single_quoted or bare
-        found[name.lower()] = html.unescape(value) if "&" in value else value
-    return found
 
 
 def link_title(term: Term, form: str, spans: list[tuple[int, int, str]]) -> str:
@@ -72,16 +67,22 @@ def link_title(term: Term, form: str, spans: list[tuple[int, int, str]]) -> str:
     return "".join(expanded) + term.summary
 
 
-OUTSIDE = _Element("", untouched=False, unlinked=False)
+def spliced(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """`text` with each (start, end) span replaced by its new text; the spans are in order."""
+    pieces, last = [], 0
+    for start, end, replacement in edits:
+        pieces += [text[last:start], replacement]
+        last = end
+    return "".join(pieces) + text[last:]
 
 
 def with_abbreviations(words: str, spans: list[tuple[int, int, str]]) -> str:
     """`words` with each abbreviation in it wrapped in <abbr>, so it shows its expansion on hover."""
-    pieces, last = [], 0
-    for start, end, name in spans:
-        pieces += [words[last:start], f'<abbr title="{html.escape(name, quote=True)}">{words[start:end]}</abbr>']
-        last = end
-    return "".join(pieces) + words[last:]
+    wrapped = [
+        (start, end, f'<abbr title="{html.escape(name, quote=True)}">{words[start:end]}</abbr>')
+        for start, end, name in spans
+    ]
+    return spliced(words, wrapped)
 
 
 class TermLinker:
@@ -98,6 +99,11 @@ class TermLinker:
             form: [(m.start, m.end, expansion[m.form]) for m in finder.find(html.escape(form, quote=False))]
             for form in self.term_of_form
         }
+        self.abbr_openings = {
+            abbr: f'<abbr title="{html.escape(term.name, quote=True)}">'
+            for term in terms.values()
+            for abbr in term.abbr
+        }
         # Tooltips are the same wherever a form appears: escaped once here, not at every link.
         self.link_titles = {
             form: html.escape(link_title(term, form, self.abbreviations_in[form]), quote=True)
@@ -113,106 +119,72 @@ class TermLinker:
         `tooltips=False` leaves out the links' summary tooltips, where the page shows the summaries.
         """
         result = LinkedPage(html="")
-        out: list[str] = []
-        stack: list[_Element] = []
-        sections: list[tuple[int, str]] = [(0, within)]  # (heading level, id), outermost first
-        linked_here: set[str] = set()
-        position = 0
-        for token in TOKEN.finditer(page_html):
-            if token.start() > position:
-                out.append(
-                    self._text(
-                        page_html[position : token.start()], stack, sections, linked_here, href, result, tooltips
-                    )
-                )
-            tag = token.group()
-            position = token.end()
-            if tag.startswith("<!") or tag.startswith("<?"):
-                out.append(tag)
-                continue
-            name = TAG_NAME.match(tag).group(1).lower()
-            if tag.startswith("</"):
-                for depth in range(len(stack) - 1, -1, -1):
-                    if stack[depth].name == name:
-                        del stack[depth:]
-                        break
-                out.append(tag)
-                continue
-            level = HEADINGS.get(name)
-            # Only links, headings and classed elements have attributes that matter here.
-            wanted = "=" in tag and (name == "a" or level is not None or "class" in tag)
-            attrs = attributes(tag) if wanted else {}
-            if name == "a" and attrs.get("href", "").startswith(EXPLICIT_SCHEME):
-                tag = self._explicit_reference(tag, attrs, source, href, result)
-            elif name == "a" and NEAR_EXPLICIT_SCHEME.match(attrs.get("href", "")):
+        scan = PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES)
+        edits: list[tuple[int, int, str]] = []  # (start, end, replacement), never overlapping
+        for start, end, attrs in scan.links:
+            target = attrs.get("href", "")
+            if target.startswith(EXPLICIT_SCHEME):
+                edits.append((start, end, self._explicit_reference(page_html[start:end], attrs, source, href, result)))
+            elif NEAR_EXPLICIT_SCHEME.match(target):
                 result.problems.append(
-                    f"{source}: a link to '{attrs['href']}' is not a term reference: write it 'term:<id>', in lowercase"
+                    f"{source}: a link to '{target}' is not a term reference: write it 'term:<id>', in lowercase"
                 )
-            out.append(tag)
-            if level is not None and attrs.get("id"):
-                while sections and sections[-1][0] >= level:
+        headings, regions = scan.headings, scan.regions
+        sections: list[tuple[int, str]] = [(0, within)]  # (heading level, id), outermost first
+        state = Section(ids={within}, linked=set(), link_openings={}, href=href, tooltips=tooltips)
+        next_heading = next_region = 0
+        enclosing: list[Region] = []
+        untouched = unlinked = False
+        enclosing_ends = len(page_html) + 1  # where the first enclosing element ends
+        for match in self.matcher.find(page_html):
+            if scan.inside_tag(match.start):
+                continue
+            while next_heading < len(headings) and headings[next_heading].start < match.start:
+                heading = headings[next_heading]
+                while sections and sections[-1][0] >= heading.level:
                     sections.pop()
-                sections.append((level, attrs["id"]))
-                linked_here = set()
-            if name in RAW_TEXT:
-                closing = page_html.find(f"</{name}", position)
-                closing = len(page_html) if closing < 0 else closing
-                out.append(page_html[position:closing])
-                position = closing
+                sections.append((heading.level, heading.id))
+                state = state._replace(ids={section_id for _, section_id in sections}, linked=set())
+                next_heading += 1
+            if enclosing_ends <= match.start or (
+                next_region < len(regions) and regions[next_region].start < match.start
+            ):
+                while next_region < len(regions) and regions[next_region].start < match.start:
+                    enclosing.append(regions[next_region])
+                    next_region += 1
+                enclosing = [region for region in enclosing if region.end > match.start]
+                untouched = any(region.untouched for region in enclosing)
+                unlinked = any(region.unlinked for region in enclosing)
+                enclosing_ends = min((region.end for region in enclosing), default=len(page_html) + 1)
+            if untouched:
                 continue
-            if name in VOID or tag.endswith("/>"):
-                continue
-            classes = attrs.get("class", "").split() if attrs else ()
-            parent = stack[-1] if stack else OUTSIDE
-            stack.append(
-                _Element(
-                    name,
-                    parent.untouched or name in UNTOUCHED or not UNTOUCHED_CLASSES.isdisjoint(classes),
-                    parent.unlinked or name in UNLINKED or not UNLINKED_CLASSES.isdisjoint(classes),
-                )
-            )
-        if position < len(page_html):
-            out.append(self._text(page_html[position:], stack, sections, linked_here, href, result, tooltips))
-        result.html = "".join(out)
+            wrapped = self._mention(page_html[match.start : match.end], match.form, state, not unlinked, result)
+            if wrapped is not None:
+                edits.append((match.start, match.end, wrapped))
+        result.html = spliced(page_html, sorted(edits))
         return result
 
-    def _text(self, raw: str, stack, sections, linked_here: set[str], href, result: LinkedPage, tooltips=True) -> str:
-        inner = stack[-1] if stack else OUTSIDE
-        if inner.untouched or raw.isspace():
-            return raw
-        may_link = not inner.unlinked
-        pieces: list[str] = []
-        last = 0
-        for match in self.matcher.find(raw):
-            term = self.term_of_form[match.form]
-            own_section = any(section_id == term.id for _, section_id in sections)
-            if not own_section:
-                result.mentioned.add(term.id)
-            words = raw[match.start : match.end]
-            spans = self.abbreviations_in[match.form]
-            if match.form in term.abbr:  # the whole match, plural ending included: "APIs"
-                expanded = f'<abbr title="{html.escape(term.name, quote=True)}">{words}</abbr>'
-            else:
-                expanded = with_abbreviations(words, spans) if spans else None
-            if may_link and not own_section and term.id not in linked_here:
-                linked_here.add(term.id)
+    def _mention(self, words: str, form: str, section: Section, may_link: bool, result: LinkedPage) -> str | None:
+        """What the name `words` (of the term's `form`) becomes: a link, an abbreviation, or nothing (None)."""
+        term = self.term_of_form[form]
+        own_section = term.id in section.ids
+        if not own_section:
+            result.mentioned.add(term.id)
+        if form in term.abbr:  # the whole match, plural ending included: "APIs"
+            expanded = f"{self.abbr_openings[form]}{words}</abbr>"
+        else:
+            spans = self.abbreviations_in[form]
+            expanded = with_abbreviations(words, spans) if spans else None
+        if may_link and not own_section and term.id not in section.linked:
+            section.linked.add(term.id)
+            opening = section.link_openings.get(form)
+            if opening is None:
                 # The tooltip spells out any abbreviation; without one, <abbr> inside the link does.
-                if tooltips:
-                    inside, title = words, f' title="{self.link_titles[match.form]}"'
-                else:
-                    inside, title = expanded or words, ""
-                wrapped = f'<a class="glossary-link" href="{html.escape(href(term))}"{title}>{inside}</a>'
-            elif expanded is not None:
-                wrapped = expanded
-            else:
-                continue
-            pieces.append(raw[last : match.start])
-            pieces.append(wrapped)
-            last = match.end
-        if not pieces:
-            return raw
-        pieces.append(raw[last:])
-        return "".join(pieces)
+                title = f' title="{self.link_titles[form]}"' if section.tooltips else ""
+                opening = f'<a class="glossary-link" href="{html.escape(section.href(term))}"{title}>'
+                section.link_openings[form] = opening
+            return f"{opening}{words if section.tooltips else expanded or words}</a>"
+        return expanded
 
     def _explicit_reference(self, tag: str, attrs: dict[str, str], source: str, href, result: LinkedPage) -> str:
         term_id = attrs["href"][len(EXPLICIT_SCHEME) :]

@@ -33,9 +33,13 @@ The official source of each update, correction and addition is on its page and i
 
 {placeholder(GLOSSARY_PLACEHOLDER)}
 """
+# Each pattern starts with literal text (a space and an attribute's name), so the regular
+# expression engine skips ahead to it: the cheat sheet runs them over every family page.
+# Where the family pages go in the rendered cheat sheet: hooks/site.py writes them in after the build.
+FAMILIES_MARKER = "<!-- cheat sheet: the family pages -->"
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
-ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
-SAME_PAGE_LINK = re.compile(r'\bhref="(?:\./)?#([^"]*)"')
+ID_ATTRIBUTE = re.compile(r' id="([^"]+)"')
+SAME_PAGE_LINK = re.compile(r' href="(?:\./)?#([^"]*)"')
 
 OUTSIDE_LINK = re.compile(r"""<a\b(?P<attrs>[^>]*?\bhref=(?P<quote>["'])(?P<url>https?://[^"']+)(?P=quote)[^>]*)>""")
 
@@ -60,16 +64,13 @@ def mark_outside_links(page_html: str) -> str:
     return OUTSIDE_LINK.sub(mark, page_html)
 
 
-def combine_pages(pages: list[tuple[str, str]]) -> str:
-    """The family pages' HTML as one document: (stem, html) in order.
+def cheatsheet_section(stem: str, page_html: str) -> str:
+    """One family page's HTML as a section of the cheat sheet, the page's stem ("storage") given.
 
-    Headings go one level down under each page's title, ids take the page's stem as a prefix
-    (`storage-ebs`) so none repeats, and links within a page follow its ids.
+    Headings go one level down under the page's title, ids take the stem as a prefix
+    (`storage-ebs`) so none repeats across pages, and links within the page follow its ids.
     """
-    parts = []
-    for stem, page_html in pages:
-        body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
-        body = ID_ATTRIBUTE.sub(rf'id="{stem}-\1"', body)  # stems are lowercase words and hyphens
-        body = SAME_PAGE_LINK.sub(rf'href="#{stem}-\1"', body)
-        parts.append(f'<section class="cheatsheet-page">\n{body}\n</section>')
-    return "\n".join(parts)
+    body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
+    body = ID_ATTRIBUTE.sub(rf' id="{stem}-\1"', body)  # stems are lowercase words and hyphens
+    body = SAME_PAGE_LINK.sub(rf' href="#{stem}-\1"', body)
+    return f'<section class="cheatsheet-page">\n{body}\n</section>'

@@ -1,2 +1,3 @@
-"""The link checks: `make linkcheck` (internal.py) and `make linkcheck-external` (external.py), with
-their one linkchecker configuration, linkcheckerrc."""
+"""The link checks: `make linkcheck` (internal.py, with anchors.py checking its #anchors once per page)
+and `make linkcheck-external` (external.py), sharing common.py and one linkchecker configuration,
+linkcheckerrc."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import configparser
 import csv
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,16 +41,22 @@ class Result:
     result: str  # linkchecker's verdict: "200 OK", "ConnectionError: ...", ...
     warning: str
     info: str
+    absolute: str = ""  # the URL linkchecker made of it: resolved, normalized, after any redirect
+    base: str = ""  # the page's <base href>, when it has one
 
 
-def run_linkchecker(urls: list[str], *options: str, timeout: float | None = None) -> list[Result]:
-    """Run linkchecker on `urls` with the shared configuration; every URL it saw, with its verdict."""
+def run_linkchecker(
+    urls: list[str], *options: str, timeout: float | None = None, disabled_plugins: Collection[str] = ()
+) -> list[Result]:
+    """Run linkchecker on `urls` with the shared configuration, less `disabled_plugins`; every URL it
+    saw, with its verdict."""
     # Run as root, linkchecker drops to `nobody`: its report must go where that user can write.
     folder = Path(tempfile.mkdtemp(prefix="linkcheck-"))
     folder.chmod(0o777)
     report = folder / "report.csv"
+    config = write_config_without(disabled_plugins, folder / "linkcheckerrc") if disabled_plugins else CONFIG
     # -v: report every URL checked, not only the failures, so the counts are real.
-    command = [str(LINKCHECKER), "--config", str(CONFIG), "--no-status", "-v", "-o", "none"]
+    command = [str(LINKCHECKER), "--config", str(config), "--no-status", "-v", "-o", "none"]
     command += ["-F", f"csv/utf-8/{report}", *options]
     if timeout is not None:
         command += ["--timeout", str(timeout)]
@@ -63,8 +71,23 @@ def run_linkchecker(urls: list[str], *options: str, timeout: float | None = None
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def write_config_without(plugins: Collection[str], target: Path) -> Path:
+    """The shared configuration with the sections of `plugins` removed (a plugin is on when its
+    section is there), written to `target`; the comments are not kept."""
+    # RawConfigParser: the one linkchecker reads its configuration with, so it reads the copy alike.
+    config = configparser.RawConfigParser()
+    config.read(CONFIG, encoding="utf-8")
+    for plugin in plugins:
+        config.remove_section(plugin)
+    with target.open("w", encoding="utf-8") as file:
+        config.write(file)
+    target.chmod(0o644)
+    return target
+
+
 def read_report(report: Path) -> list[Result]:
-    lines = [line for line in report.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    # linkchecker's comments start "# "; a row may start with "#" too: a same-page link ("#ebs;...").
+    lines = [line for line in report.read_text(encoding="utf-8").splitlines() if not line.startswith("# ")]
     return [
         Result(
             url=row["urlname"],
@@ -73,6 +96,8 @@ def read_report(report: Path) -> list[Result]:
             result=row["result"],
             warning=row["warningstring"],
             info=row["infostring"],
+            absolute=row["url"],
+            base=row["base"],
         )
         for row in csv.DictReader(lines, delimiter=";")
     ]

@@ -1,0 +1,172 @@
+"""Where a position in a page's HTML stands: inside a tag, inside code, inside a link or a heading.
+
+The linker finds term names with one search over the whole page and then asks, for each name
+found, whether it may be linked there. Walking every tag of the page in Python to keep an
+element stack costs more than the matching itself (a page has ten tags for every term name), so
+this module finds, with regular expressions run over the whole page, only the few elements that
+matter (code, links, headings, admonition titles, ...) and where each ends, and answers "inside
+a tag?" by bisecting the tags' positions.
+
+Elements end where their closing tag is, counting nested elements of the same name: the HTML
+that Markdown writes is well formed. Text in script, style and textarea is never markup.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import re
+from typing import NamedTuple
+
+TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<\?.*?>|</?[A-Za-z][^\s/>]*(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.DOTALL,
+)
+TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+RAW_TEXT = ("script", "style", "textarea")
+RAW_TEXT_OPENING = re.compile(r"<(script|style|textarea)(?=[\s/>])", re.IGNORECASE)
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+
+
+class Region(NamedTuple):
+    start: int  # where the element's opening tag starts
+    end: int  # where its closing tag starts (the page's end, when it has none)
+    untouched: bool  # its text is never changed
+    unlinked: bool  # its text is never made a link
+
+
+class Heading(NamedTuple):
+    start: int
+    level: int
+    id: str
+
+
+def attributes(tag: str) -> dict[str, str]:
+    found = {}
+    for name, double_quoted, single_quoted, bare in ATTRIBUTE.findall(tag):
+        value = double_quoted or single_quoted or bare
+        found[name.lower()] = html.unescape(value) if "&" in value else value
+    return found
+
+
+def tag_spans(page_html: str) -> list[tuple[int, int]]:
+    """(start, end) of every tag and comment, in order; the text of raw-text elements is skipped."""
+    if RAW_TEXT_OPENING.search(page_html) is None:
+        return [token.span() for token in TOKEN.finditer(page_html)]
+    spans, position = [], 0
+    while (token := TOKEN.search(page_html, position)) is not None:
+        spans.append(token.span())
+        position = token.end()
+        name = token.group().lower()
+        for raw in RAW_TEXT:
+            if name.startswith("<" + raw) and name[len(raw) + 1] in " \t\n\r\f/>":
+                closing = page_html.find("</" + raw, position)
+                position = len(page_html) if closing < 0 else closing
+    return spans
+
+
+@functools.lru_cache(maxsize=4)
+def named_tags(names: frozenset[str]) -> re.Pattern:
+    """A pattern for the opening and closing tags of the elements `names`."""
+    alternatives = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(r"<(/?)(" + alternatives + r")(?=[\s/>])", re.IGNORECASE)
+
+
+class PageScan:
+    """The tags of one page, and the elements that decide where its text may change."""
+
+    def __init__(self, page_html: str, untouched: frozenset, unlinked: frozenset, classes: dict[str, str]):
+        """`untouched` and `unlinked` name elements; `classes` maps a class to "untouched" or "unlinked"."""
+        self.html = page_html
+        self.headings: list[Heading] = []  # the headings that have an id: each starts a section
+        self.links: list[tuple[int, int, dict[str, str]]] = []  # each <a> opening tag, with its attributes
+        if "<" not in page_html:  # text alone, as a glossary entry's summary is: nothing to look for
+            self.spans, self.starts, self.regions = [], [], []
+            return
+        self.spans = tag_spans(page_html)
+        self.starts = [start for start, _ in self.spans]
+        regions = self._named_regions(untouched, unlinked | set(HEADING_LEVELS) | {"a"}, untouched | unlinked)
+        regions.update(self._classed_regions(classes, regions))
+        self.regions = [region for _, region in sorted(regions.items())]
+
+    def tag_at(self, position: int) -> tuple[int, int] | None:
+        """The span of the tag that starts at `position`, if one does."""
+        index = bisect.bisect_left(self.starts, position)
+        if index < len(self.starts) and self.starts[index] == position:
+            return self.spans[index]
+        return None
+
+    def inside_tag(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.spans[index][1] > position
+
+    def _named_regions(self, untouched: frozenset, unlinked: frozenset, wanted: frozenset) -> dict[int, Region]:
+        """The elements named in `untouched` or `unlinked`, by where they start; headings and links
+        are noted on the way."""
+        regions: dict[int, Region] = {}
+        open_elements: dict[str, list[Region]] = {}
+        for found in named_tags(wanted | frozenset(RAW_TEXT)).finditer(self.html):
+            span = self.tag_at(found.start())
+            if span is None:
+                continue
+            start, end = span
+            closing, name = found.group(1), found.group(2).lower()
+            if closing:
+                if open_elements.get(name):
+                    opened = open_elements[name].pop()
+                    regions[opened.start] = opened._replace(end=start)
+                continue
+            tag = self.html[start:end]
+            if name == "a":
+                self.links.append((start, end, attributes(tag)))
+            elif name in HEADING_LEVELS and "=" in tag and (heading_id := attributes(tag).get("id")):
+                self.headings.append(Heading(start, HEADING_LEVELS[name], heading_id))
+            if name in RAW_TEXT:  # raw text runs to its closing tag, `<script/>` or not
+                closing_at = self.html.find("</" + name, end)
+                regions[start] = Region(start, len(self.html) if closing_at < 0 else closing_at, True, False)
+            elif name not in VOID and tag[-2] != "/":
+                region = Region(start, len(self.html), name in untouched, name in unlinked)
+                regions[start] = region
+                open_elements.setdefault(name, []).append(region)
+        return regions
+
+    def _classed_regions(self, classes: dict[str, str], named: dict[int, Region]) -> dict[int, Region]:
+        """The elements that have one of `classes`, by where they start."""
+        found_regions: dict[int, Region] = {}
+        # Each hit is checked against the tag's class list below; a bare alternation finds them fastest.
+        pattern = re.compile("|".join(map(re.escape, classes)))
+        for found in pattern.finditer(self.html):
+            index = bisect.bisect_right(self.starts, found.start()) - 1
+            if index < 0 or self.spans[index][1] <= found.start() or self.html[self.spans[index][0] + 1] == "/":
+                continue
+            start, end = self.spans[index]
+            tag = self.html[start:end]
+            kinds = {classes[name] for name in attributes(tag).get("class", "").split() if name in classes}
+            if not kinds or start in found_regions:
+                continue
+            name = TAG_NAME.match(tag).group(1).lower()
+            if start in named:
+                region = named[start]
+            elif name in VOID or tag[-2] == "/":
+                continue
+            else:
+                region = Region(start, self._closing(name, end), False, False)
+            found_regions[start] = region._replace(
+                untouched=region.untouched or "untouched" in kinds, unlinked=region.unlinked or "unlinked" in kinds
+            )
+        return found_regions
+
+    def _closing(self, name: str, after: int) -> int:
+        """Where the element `name` whose opening tag ends at `after` is closed."""
+        depth = 1
+        for found in named_tags(frozenset({name})).finditer(self.html, after):
+            span = self.tag_at(found.start())
+            if span is None or (not found.group(1) and self.html[span[1] - 2] == "/"):
+                continue
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                return found.start()
+        return len(self.html)

@@ -1,0 +1,88 @@
+"""What a dirty rebuild (`mkdocs serve --dirty`, as `make serve` runs it) may leave unrendered.
+
+MkDocs renders again only the pages whose source changed. The site's generated parts (the term
+index, links, the glossary and its "Mentioned on", the cheat sheet) need every page, so the build
+carries over, from one rebuild to the next, what it learned of each page (`PageRecord`). That is
+right as long as an edit changes nothing that other pages show: a page's front matter (its terms,
+its title) and its title heading. When an edit touches those, when pages come or go, or when the
+theme or configuration changes, every page is rendered again (`full_rebuild_reason`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from notekit.frontmatter import FRONT_MATTER
+
+TITLE_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+
+
+def signature(source_text: str) -> str:
+    """The part of a page's source that other pages show: its front matter and its first `# ` line."""
+    front_matter = FRONT_MATTER.match(source_text)
+    body_start = front_matter.end() if front_matter else 0
+    heading = TITLE_HEADING.search(source_text, body_start)
+    return source_text[:body_start] + "\n" + (heading.group(0) if heading else "")
+
+
+@dataclass
+class PageRecord:
+    """What the pipeline needs of a page that a dirty rebuild does not render."""
+
+    signature: str
+    terms: tuple  # (terms, problems), as read from its front matter
+    title: str
+    url: str
+    mentioned: set[str] = field(default_factory=set)  # the terms it mentions
+    cheatsheet_part: str = ""  # its section of the cheat sheet, when it is a service family
+
+
+@dataclass
+class CarriedBuild:
+    """What one build leaves for the next dirty rebuild into the same folder."""
+
+    site_dir: str
+    pages: dict[str, PageRecord]  # by Markdown source
+    glossary_entries: str  # the glossary's entries, linked: they change only with the terms
+    linker: object  # the terms' notekit.linker.TermLinker: made from the terms alone
+    theme_mtime: float  # the newest modification time among the theme overrides and mkdocs.yml
+
+
+def full_rebuild_reason(
+    carried: CarriedBuild | None, site_dir: str, sources: set[str], edited: dict[str, str], theme_mtime: float
+) -> str | None:
+    """Why this dirty rebuild must render every page, or None when the edited pages suffice.
+
+    `sources` are the site's pages now; `edited` maps those MkDocs will render again (their source
+    is newer than their HTML) to their signature.
+    """
+    if carried is None or carried.site_dir != site_dir:
+        return "nothing is known yet of the pages it would not render"
+    if theme_mtime > carried.theme_mtime:
+        return "the theme overrides or mkdocs.yml changed"
+    if sources != carried.pages.keys():
+        return "pages were added or removed"
+    for source, page_signature in sorted(edited.items()):
+        if page_signature != carried.pages[source].signature:
+            return f"{source} changed its front matter or its title, which other pages show"
+    return None
+
+
+def newest_mtime(files: list[Path], folder: Path | None) -> float:
+    """The newest modification time among `files` and every file in `folder`."""
+    paths = files + ([path for path in folder.rglob("*") if path.is_file()] if folder else [])
+    return max((path.stat().st_mtime for path in paths), default=0.0)
+
+
+class DirtyBuildNotice(logging.Filter):
+    """MkDocs warns on every dirty build that navigation and links may be stale. This hook renders
+    every page again whenever they could be (`notekit.rebuild`), so here that is information, and
+    must not fail the strict build that `make serve` is."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
