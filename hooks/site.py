@@ -217,15 +217,13 @@ def link_pages(index: TermIndex) -> dict[str, list[tuple[str, str]]]:
 def fill_glossary(index: TermIndex, mentions: dict[str, list[tuple[str, str]]]) -> None:
     page = build.pages[site.GLOSSARY]
 
-    # An entry's summary or "see also", linked within its own section. No summary tooltips: every
-    # summary is on the glossary page already, and 70 fewer tooltips make it interactive sooner.
-    def linked_prose(term, fragment):
-        return build.linker.link(fragment, site.GLOSSARY, linker_href(page.url), within=term.id, tooltips=False).html
-
     if build.carried_in is not None:
         entries = build.carried_in.glossary_entries  # the terms are as they were (notekit.rebuild)
     else:
-        entries = glossary.entries_html(index, lambda source: page_href(source, page.url), linked_prose)
+        # No summary tooltips: every summary is on the glossary page already, and thousands fewer
+        # tooltips make it interactive sooner. Each entry is its own section: no term links itself.
+        entries = glossary.entries_html(index, lambda source: page_href(source, page.url))
+        entries = build.linker.link(entries, site.GLOSSARY, linker_href(page.url), tooltips=False).html
     build.glossary_entries = entries
     content = fill(page, glossary.ENTRIES_PLACEHOLDER, entries)
     relative = {

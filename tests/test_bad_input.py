@@ -162,7 +162,7 @@ def test_odd_names_give_one_letter_group_each_and_unique_ids(tmp_path):
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     letters = re.findall(r'id="letter-([^"]*)"', glossary)
     assert letters[0] == "other" and "" not in letters and letters.count("e") == 1
-    groups = re.split(r'<p class="glossary-letter" id="letter-', glossary)
+    groups = re.split(r'<p class="glossary-letter glossary-plain" id="letter-', glossary)
     group_of = {i: next(g[:5] for g in groups[1:] if f'id="{i}"' in g) for i, _ in extra}
     assert group_of["eclair"].startswith("e") and group_of["edge-x"].startswith("e")
     assert group_of["dot-star"].startswith("other") and group_of["zhuk"].startswith("other")

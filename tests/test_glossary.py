@@ -51,7 +51,7 @@ def test_initial_skips_the_amazon_prefix_folds_accents_and_files_the_rest_under_
 def test_entries_are_grouped_under_one_letter_each_with_a_jump_bar():
     index = index_of(EBS, EFS, LAMBDA, term("eclair", "Éclair"), term("dot", ".*"))
     html = glossary.entries_html(index, href)
-    letters = re.findall(r'class="glossary-letter" id="letter-([^"]+)"', html)
+    letters = re.findall(r'class="glossary-letter glossary-plain" id="letter-([^"]+)"', html)
     assert letters == ["other", "e", "l"]
     assert '<a href="#letter-other">#</a>' in html and '<a href="#letter-e">E</a>' in html
     assert 'aria-disabled="true" title="No terms under B"' in html
@@ -62,7 +62,7 @@ def test_entries_are_grouped_under_one_letter_each_with_a_jump_bar():
 
 def test_an_entry_shows_its_names_summary_source_note_and_see_also():
     index = index_of(EBS, EFS)
-    html = glossary.entry_html(EBS, index, href, glossary.plain)
+    html = glossary.entry_html(EBS, index, href)
     assert html.startswith('<h2 id="ebs" class="glossary-term glossary-plain">Amazon Elastic Block Store (EBS)')
     assert '<p class="glossary-forms glossary-plain">Also: EBS, EBS volume</p>' in html
     assert '<a href="https://docs.aws.amazon.com/ebs/">Preserve data</a>' in html
@@ -70,7 +70,7 @@ def test_an_entry_shows_its_names_summary_source_note_and_see_also():
     assert 'Full note: <a href="../s/#ebs">S</a>' in html
     assert '<p class="glossary-see">See also: <a href="#efs">Amazon Elastic File System</a></p>' in html
     assert unfilled(html) == [placeholder("mentions-ebs")]
-    assert "glossary-source" not in glossary.entry_html(EFS, index, href, glossary.plain)
+    assert "glossary-source" not in glossary.entry_html(EFS, index, href)
 
 
 def test_entries_escape_what_the_front_matter_says():

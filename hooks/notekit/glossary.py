@@ -5,7 +5,8 @@ offers each entry as its own result), with a filter box (hidden without JavaScri
 holds only the title and introduction: the entries are written straight as HTML into the
 rendered page (`entries_html`), because running thousands of generated entries through
 Markdown would cost more than all the other hook work together; for the same reason only the
-entries' prose goes through the linker, not the whole page. Which pages mention a term is known
+entries go through the linker in one pass: each is a section of its own, and all but its prose
+(summary, "see also") is marked `glossary-plain`. Which pages mention a term is known
 only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
 `term_records` is each term as data: glossary.json and the study deck are both made from it.
 """
@@ -54,7 +55,7 @@ For flashcards and other tools: <a href="../glossary.json"><code>glossary.json</
 FILTER_INPUT_ID = "glossary-filter-input"
 LETTER_ID_PREFIX = "letter-"
 FILTER_BOX = f"""\
-<div class="glossary-filter">
+<div class="glossary-filter glossary-plain">
 <label for="{FILTER_INPUT_ID}">Filter the glossary</label>
 <input type="search" id="{FILTER_INPUT_ID}" placeholder="Name, abbreviation or words of the summary" \
 autocomplete="off" spellcheck="false">
@@ -97,7 +98,11 @@ def jump_bar(terms: Iterable[Term]) -> str:
     ]
     if "#" in present:
         letters.insert(0, f'<a href="#{letter_id("#")}">#</a>')
-    return '<nav class="glossary-letters" aria-label="Glossary by letter">\n' + "\n".join(letters) + "\n</nav>\n"
+    return (
+        '<nav class="glossary-letters glossary-plain" aria-label="Glossary by letter">\n'
+        + "\n".join(letters)
+        + "\n</nav>\n"
+    )
 
 
 def heading_text(term: Term) -> str:
@@ -105,13 +110,9 @@ def heading_text(term: Term) -> str:
     return f"{term.name} ({', '.join(term.abbr)})" if term.abbr else term.name
 
 
-def plain(term: Term, fragment: str) -> str:
-    return fragment
-
-
-def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: Callable[[Term, str], str]) -> str:
-    """One entry. `href(source)` is a page's URL relative to the glossary; `prose(term, html)` lets
-    the caller link the terms in the entry's summary and "see also" (as the linker does)."""
+def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
+    """One entry. `href(source)` is a page's URL relative to the glossary. Its prose (summary and
+    "see also") is left for the linker; the rest is `glossary-plain`."""
     text = html.escape
     forms = [*term.abbr, *term.aliases]
     page = href(term.source)
@@ -135,18 +136,19 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], prose: 
             f"{checked_html(text(ref.checked))}</span>"
         )
     parts += [
-        f'<p class="glossary-summary">{prose(term, text(term.summary))}</p>',
-        f'<p class="glossary-meta">Full note: <a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
+        f'<p class="glossary-summary">{text(term.summary)}</p>',
+        f'<p class="glossary-meta glossary-plain">Full note: '
+        f'<a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
         placeholder(MENTIONS_PREFIX + term.id),
     ]
     related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
         links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
-        parts.append(f'<p class="glossary-see">See also: {prose(term, links)}</p>')
+        parts.append(f'<p class="glossary-see">See also: {links}</p>')
     return "\n".join(parts)
 
 
-def entries_html(index: TermIndex, href: Callable[[str], str], prose: Callable[[Term, str], str] = plain) -> str:
+def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
     """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
     terms = index.sorted_terms()
     parts = [FILTER_BOX, jump_bar(terms)]
@@ -155,8 +157,10 @@ def entries_html(index: TermIndex, href: Callable[[str], str], prose: Callable[[
         letter = initial(term)
         if letter != current:
             current = letter
-            parts.append(f'<p class="glossary-letter" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>')
-        parts.append(entry_html(term, index, href, prose))
+            parts.append(
+                f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>'
+            )
+        parts.append(entry_html(term, index, href))
     return "\n".join(parts)
 
 
