@@ -24,7 +24,8 @@ import functools
 import gc
 import logging
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -62,6 +63,7 @@ class SiteBuild:
     signatures: dict[str, str] = field(default_factory=dict)  # source -> notekit.rebuild.signature
     page_files: dict[str, File] = field(default_factory=dict)  # source -> file, of the pages in docs/
     carried_in: CarriedBuild | None = None  # what this dirty rebuild takes over, when it renders few pages
+    started: float = 0.0  # when this build began to read the pages (time.time())
     json_text: str = ""
 
 
@@ -70,18 +72,24 @@ build = SiteBuild()
 # Under `mkdocs serve --dirty` only: what the last build learned of each page, for the next one.
 dirty_builds = False
 carried: CarriedBuild | None = None
+served_once = False  # a first build has run
+
+
+warnings = rebuild.WarningCount()
 
 
 def on_startup(command, dirty):
-    global dirty_builds, carried
-    dirty_builds, carried = dirty, None
+    global dirty_builds, carried, served_once
+    dirty_builds, carried, served_once = dirty, None, False
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(rebuild.DirtyBuildNotice())
+        logging.getLogger("mkdocs").addHandler(warnings)
 
 
 def on_config(config):
     global build
     build = SiteBuild()
+    warnings.count = 0
 
 
 def on_files(files: Files, config):
@@ -269,10 +277,15 @@ def write_cheatsheet() -> None:
     if rendered.count(printing.FAMILIES_MARKER) != 1:
         raise PluginError(f"{site.CHEATSHEET}: the rendered page lost the place of the family pages")
     head, tail = rendered.split(printing.FAMILIES_MARKER)
-    with build.cheatsheet_dest.open("w", encoding="utf-8") as output:
-        output.write(head)
-        output.writelines(cheatsheet_sections())
-        output.write(tail)
+    write_atomically(build.cheatsheet_dest, [head, *cheatsheet_sections(), tail])
+
+
+def write_atomically(path: Path, pieces: Iterable[str]) -> None:
+    """Write `pieces` to `path` through a temporary file: a failure halfway leaves the old file."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as output:
+        output.writelines(pieces)
+    partial.replace(path)
 
 
 def fill_study_deck(records: list[dict]) -> None:
@@ -307,28 +320,44 @@ def theme_mtime(config) -> float:
 
 def plan_dirty_rebuild(page_files: list[File], config) -> None:
     """Render every page again when the pages an edit changed are not enough (notekit.rebuild)."""
+    global carried, served_once
+    # Taken, not shared: a build that fails before it carries its own over renders every page next.
+    known, carried = carried, None
+    served_once, first = True, not served_once
     build.page_files = {file.src_uri: file for file in page_files}
-    edited = {file.src_uri: signature(file.content_string) for file in page_files if file.is_modified()}
-    sources = set(build.page_files)
-    reason = full_rebuild_reason(carried, config.site_dir, sources, edited, theme_mtime(config))
+    build.started = time.time()
+    # MkDocs renders a page again when its source is newer than its HTML; a source saved while the
+    # last build ran may be older than the HTML that build wrote from the version before it.
+    saved_since = known.started if known is not None else 0.0
+    edited = {
+        file.src_uri: signature(file.content_string)
+        for file in page_files
+        if file.is_modified() or os.path.getmtime(file.abs_src_path) >= saved_since
+    }
+    for file in page_files:
+        if file.src_uri in edited and not file.is_modified():
+            os.utime(file.abs_dest_path, (0, 0))
+    urls = {file.src_uri: file.url.removeprefix("./") for file in page_files}  # the home page's is "", as in search
+    reason = full_rebuild_reason(known, config.site_dir, urls, edited, theme_mtime(config))
     if reason is None:
-        build.signatures, build.carried_in = edited, carried
+        build.signatures, build.carried_in = edited, known
         return
-    if carried is not None:
+    if not first:  # the first build renders every page anyway
         log.info("Rendering every page again: %s", reason)
     for file in page_files:
         if file.src_uri not in edited and os.path.exists(file.abs_dest_path):
             os.utime(file.abs_dest_path, (0, 0))  # older than its source: MkDocs renders it again
-    build.signatures = edited | {
-        file.src_uri: signature(file.content_string) for file in page_files if file.src_uri not in edited
-    }
+    build.signatures = edited
 
 
 def carry_over(config) -> None:
     global carried
+    if warnings.count:  # said again by a build of every page, until they are fixed
+        return
     rendered = {
         source: PageRecord(
-            signature=build.signatures[source],
+            # A page saved again while this build ran has no signature yet: its own will do.
+            signature=build.signatures.get(source) or signature(build.page_files[source].content_string),
             terms=build.page_terms[source],
             title=page.title,
             url=page.url,
@@ -338,8 +367,11 @@ def carry_over(config) -> None:
         for source, page in build.pages.items()
         if source in build.page_files
     }
-    kept = {source: carried.pages[source] for source in build.page_files if source not in rendered}
-    carried = CarriedBuild(config.site_dir, kept | rendered, build.glossary_entries, build.linker, theme_mtime(config))
+    before = build.carried_in.pages if build.carried_in is not None else {}
+    kept = {source: before[source] for source in build.page_files if source not in rendered and source in before}
+    carried = CarriedBuild(
+        config.site_dir, kept | rendered, build.glossary_entries, build.linker, theme_mtime(config), build.started
+    )
 
 
 # -- After the build: the cheat sheet's families, glossary.json, the search index ----------------
@@ -359,7 +391,6 @@ def on_post_build(config):
         if index_file.exists():  # else the search plugin is off
             records = glossary.search_records(build.index, build.url_of[site.GLOSSARY])
             index_json = index_file.read_text(encoding="utf-8")
-            with index_file.open("w", encoding="utf-8") as output:
-                output.writelines(search_index.with_glossary(index_json, records))
+            write_atomically(index_file, search_index.with_glossary(index_json, records))
     finally:
         gc.enable()

@@ -8,9 +8,9 @@ from html.parser import HTMLParser
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from notekit.linker import TermLinker
+from notekit.html_scan import PageScan
+from notekit.linker import CLASSES, UNLINKED, UNTOUCHED, TermLinker
 from notekit.terms import Term
-from reference_linker import WalkingLinker
 
 TERMS = {
     "ec2": Term("ec2", "Amazon Elastic Compute Cloud", "Virtual <servers> & more.", "compute.md", "Compute",
@@ -110,6 +110,19 @@ def test_unclosed_paragraphs_and_void_elements_do_not_confuse_the_walk():
     assert 'alt="S3"' in out
 
 
+def test_well_formed_pages_take_the_fast_way_and_others_are_walked():
+    assert PageScan('<p><a href="/x"><code>S3</code></a> <span class="glossary-no-link">S3</span></p>', UNTOUCHED,
+                    UNLINKED, CLASSES).well_formed  # fmt: skip
+    for page_html in ["<div><label>x</div> S3", "<p><a href=/x><code>y</a> S3</p>", "<details><summary>Hi</details>"]:
+        assert not PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES).well_formed, page_html
+    assert links(link("<div><label>x</div> S3").html) == ["../storage/#s3"]  # the label ended with its div
+
+
+def test_a_commented_out_element_is_text_of_a_comment_not_an_element():
+    page_html = '<!-- <span class="glossary-no-link">old</span> --><p>S3</p>'
+    assert links(link(page_html).html) == ["../storage/#s3"]
+
+
 def test_script_and_style_text_is_never_touched_even_when_the_tag_closes_itself():
     raw = "<script/>EC2 <p>S3</p></script><style>.S3 {}</style>"
     assert links(link(raw + "<p>S3</p>").html) == ["../storage/#s3"]
@@ -171,8 +184,6 @@ def test_linking_never_changes_visible_text_and_never_nests_links(page_html):
 
 
 # -- The oracle: the same decisions as a walk over every tag with a stack of open elements ------
-
-REFERENCE = WalkingLinker(TERMS)
 OPENINGS = [
     "<p>", "<li>", "<strong>", "<em>", "<span>", "<div>", "<label>", "<summary>", "<CODE>", "<code>", "<pre>",
     '<a href="/x">', '<a href="term:s3">', '<a href="TERM:ec2">', '<a href="term:nope" title="S3">',
@@ -180,9 +191,10 @@ OPENINGS = [
     '<div class="admonition-title">', '<p class="x glossary-plain">', '<span class="glossary-no-link y">',
     '<div class="tabbed-labels">', '<p class="headerlinks">', '<p title="Amazon S3 > EC2" class=\'x\'>',
 ]  # fmt: skip
-# Markdown writes well-formed HTML, and html_scan counts on it: no stray closing tags here.
-LOOSE = ["<br>", '<img alt="S3">', "<hr/>", "<!-- S3 -->", "<span/>",
-         "<script>a<b 'S3</script>", "<style>.S3 { }</style>", "S3.txt", "EC2's", "&lt;S3&gt;", " "]  # fmt: skip
+# Stray and missing closing tags too: where html_scan sees one, the linker walks the page instead.
+LOOSE = ["<br>", '<img alt="S3">', "<hr/>", "<!-- S3 -->", "<span/>", "<script/>", "<p>", "</p>", "</div>",
+         "<label>", "<script>a<b 'S3</script>", "<SCRIPT>S3</SCRIPT>", "<style>.S3 { }</style>",
+         '<!-- <span class="glossary-no-link">S3</span> -->', "S3.txt", "EC2's", "&lt;S3&gt;", " "]  # fmt: skip
 
 
 def element_of_every_kind(children):
@@ -205,5 +217,5 @@ def test_the_linker_decides_as_a_walk_over_every_tag_would(page_html, within):
 
     for tooltips in (True, False):
         fast = LINKER.link(page_html, "page.md", href, within=within, tooltips=tooltips)
-        walked = REFERENCE.link(page_html, "page.md", href, within=within, tooltips=tooltips)
+        walked = LINKER.link_by_walking(page_html, "page.md", href, within=within, tooltips=tooltips)
         assert (fast.html, fast.mentioned, fast.problems) == (walked.html, walked.mentioned, walked.problems)

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from notekit import printing
 from notekit.printing import compact_url, mark_outside_links
 from notekit.site import CHEATSHEET_PDF
 from support import FAMILY_ANCHORS
@@ -193,3 +194,15 @@ def test_family_pdfs_print_each_claims_source_which_the_cheat_sheet_leaves_to_th
     cheatsheet = pdf_text(pdfs[CHEATSHEET][1])
     assert re.search(r"checked\d{6}", cheatsheet), "the cheat sheet's boxes lost their checked month"
     assert squeezed("Source:") not in cheatsheet and squeezed("Sources, checked") not in cheatsheet
+
+
+def test_a_cheat_sheet_section_renames_ids_and_their_links_in_tags_only():
+    page_html = (
+        '<h2 id="ebs">EBS</h2><p><a class="x" href="#ebs">here</a> <code>&lt;div id="main"&gt; href="#a"</code> '
+        '<a\nhref="#y">y</a><span\n id="z">z</span> <a href="./#q" id="w">q</a> <a href="../other/#ebs">o</a></p>'
+    )
+    section = printing.cheatsheet_section("storage", page_html)
+    assert '<h3 id="storage-ebs">EBS</h3>' in section and 'href="#storage-ebs"' in section
+    assert '&lt;div id="main"&gt; href="#a"' in section  # code that only looks like markup
+    assert 'href="#storage-y"' in section and 'id="storage-z"' in section  # attributes after a line break
+    assert '<a href="#storage-q" id="storage-w">' in section and 'href="../other/#ebs"' in section

@@ -25,28 +25,40 @@ PAGE = "storage.md"
 EDIT = "A dirty-rebuild check mentions"
 
 
+def log_text(log) -> str:
+    log.seek(0)
+    return log.read()
+
+
 def record(signature_text: str) -> PageRecord:
     return PageRecord(signature=signature_text, terms=([], []), title="T", url="t/")
 
 
-def test_signature_is_the_front_matter_and_the_title_heading_only():
+def test_signature_is_the_front_matter_and_the_title_lines_only():
     page = "---\ntitle: Storage\nterms: []\n---\n\n# Storage\n\nText.\n\n## EBS\n\nMore text.\n"
     assert signature(page) == signature(page.replace("More text.", "Other text."))
+    assert signature(page) == signature(page.replace("## EBS", "## Elastic Block Store"))
     assert signature(page) != signature(page.replace("terms: []", "terms: [x]"))
     assert signature(page) != signature(page.replace("# Storage", "# Storage services"))
-    assert signature("No front matter.\n\n# Title\n") == "\n# Title"
+    assert signature("Text.\n\n#Title\n") != signature("Text.\n\n#Other\n")  # Markdown's H1 too
+    assert signature("Title\n=====\n\nText.\n") != signature("Other\n=====\n\nText.\n")
 
 
 def test_a_full_rebuild_is_asked_for_whenever_other_pages_would_show_the_edit():
     carried = CarriedBuild("/site", {"a.md": record("A"), "b.md": record("B")}, "", None, theme_mtime=10.0)
-    sources = {"a.md", "b.md"}
-    assert full_rebuild_reason(carried, "/site", sources, {"a.md": "A"}, 10.0) is None
-    assert "nothing is known" in full_rebuild_reason(None, "/site", sources, {}, 10.0)
-    assert "nothing is known" in full_rebuild_reason(carried, "/other", sources, {}, 10.0)
-    assert "theme" in full_rebuild_reason(carried, "/site", sources, {}, 11.0)
-    assert "added or removed" in full_rebuild_reason(carried, "/site", sources | {"c.md"}, {"c.md": "C"}, 10.0)
-    assert "added or removed" in full_rebuild_reason(carried, "/site", {"a.md"}, {}, 10.0)
-    assert "a.md changed its front matter" in full_rebuild_reason(carried, "/site", sources, {"a.md": "A2"}, 10.0)
+    urls = {"a.md": "a/", "b.md": "b/"}
+    assert full_rebuild_reason(carried, "/site", urls, {"a.md": "A"}, 10.0) is None
+    assert "nothing is known" in full_rebuild_reason(None, "/site", urls, {}, 10.0)
+    assert "nothing is known" in full_rebuild_reason(carried, "/other", urls, {}, 10.0)
+    assert "theme" in full_rebuild_reason(carried, "/site", urls, {}, 11.0)
+    assert "added or removed" in full_rebuild_reason(carried, "/site", urls | {"c.md": "c/"}, {"c.md": "C"}, 10.0)
+    assert "added or removed" in full_rebuild_reason(carried, "/site", {"a.md": "a/"}, {}, 10.0)
+    assert "a.md changed its front matter" in full_rebuild_reason(carried, "/site", urls, {"a.md": "A2"}, 10.0)
+    # Material's search plugin keeps one rendered page's records, found by its URL as a prefix.
+    assert "more than one page" in full_rebuild_reason(carried, "/site", urls, {"a.md": "A", "b.md": "B"}, 10.0)
+    home = {"a.md": "", "b.md": "b/"}
+    assert "pages under it" in full_rebuild_reason(carried, "/site", home, {"a.md": "A"}, 10.0)
+    assert full_rebuild_reason(carried, "/site", home, {"b.md": "B"}, 10.0) is None
 
 
 @pytest.mark.timeout(600)
@@ -91,6 +103,20 @@ def test_an_edit_under_make_serve_reaches_the_page_the_glossary_the_cheat_sheet_
         assert "A 'dirty' build is being performed" in served  # only the edited page was rendered again
         assert "WARNING" not in served and "Rendering every page again" not in served
 
+        # The home page's URL is a prefix of every other: search would lose them all in a dirty build.
+        home = project / "docs" / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\nHome edited while serving.\n", encoding="utf-8")
+        wait_for(lambda: "Home edited while serving." in page_text(base), 120, "the edited home page")
+        search = json.loads(page_text(base + "search/search_index.json"))["docs"]
+        assert any(doc["location"].startswith("compute/") for doc in search), "search lost the other pages"
+
+        # A warning fails the strict build; once fixed, every page is rendered again, so that a
+        # warning on a page nobody edits is not forgotten.
+        source.write_text(source.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+        wait_for(lambda: "no-such-page.md" in log_text(log), 120, "the warning")
+        source.write_text(source.read_text(encoding="utf-8").replace("\n[broken](no-such-page.md)\n", ""))
+        wait_for(lambda: "nothing is known of the pages" in log_text(log), 120, "a full rebuild after the warning")
+
         # An edit to a term's summary shows wherever the term is linked: every page again.
         storage_term = next(t for t in terms if t["family"] == "Storage" and t["mentions"] and t["summary"] in text)
         source.write_text(
@@ -99,8 +125,7 @@ def test_an_edit_under_make_serve_reaches_the_page_the_glossary_the_cheat_sheet_
         )
         elsewhere = base + storage_term["mentions"][0]["path"]
         wait_for(lambda: "Edited summary, served at once." in page_text(elsewhere), 120, "the linking page")
-        log.seek(0)
-        assert f"Rendering every page again: {PAGE} changed its front matter" in log.read()
+        assert f"Rendering every page again: {PAGE} changed its front matter" in log_text(log)
         assert server.poll() is None
     finally:
         os.killpg(server.pid, signal.SIGTERM)

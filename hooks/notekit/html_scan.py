@@ -36,6 +36,7 @@ class Region(NamedTuple):
     end: int  # where its closing tag starts (the page's end, when it has none)
     untouched: bool  # its text is never changed
     unlinked: bool  # its text is never made a link
+    raw: bool = False  # script, style or textarea: text, not markup, to its closing tag
 
 
 class Heading(NamedTuple):
@@ -52,6 +53,13 @@ def attributes(tag: str) -> dict[str, str]:
     return found
 
 
+def raw_text_end(page_html: str, name: str, start: int) -> int:
+    """Where the text of the raw-text element `name` (script, style, textarea) that starts at
+    `start` ends: at its closing tag, in any case, or at the end of the page."""
+    closing = re.compile("</" + name, re.IGNORECASE).search(page_html, start)
+    return len(page_html) if closing is None else closing.start()
+
+
 def tag_spans(page_html: str) -> list[tuple[int, int]]:
     """(start, end) of every tag and comment, in order; the text of raw-text elements is skipped."""
     if RAW_TEXT_OPENING.search(page_html) is None:
@@ -60,11 +68,8 @@ def tag_spans(page_html: str) -> list[tuple[int, int]]:
     while (token := TOKEN.search(page_html, position)) is not None:
         spans.append(token.span())
         position = token.end()
-        name = token.group().lower()
-        for raw in RAW_TEXT:
-            if name.startswith("<" + raw) and name[len(raw) + 1] in " \t\n\r\f/>":
-                closing = page_html.find("</" + raw, position)
-                position = len(page_html) if closing < 0 else closing
+        if (raw := RAW_TEXT_OPENING.match(token.group())) is not None:
+            position = raw_text_end(page_html, raw.group(1).lower(), position)
     return spans
 
 
@@ -83,14 +88,18 @@ class PageScan:
         self.html = page_html
         self.headings: list[Heading] = []  # the headings that have an id: each starts a section
         self.links: list[tuple[int, int, dict[str, str]]] = []  # each <a> opening tag, with its attributes
-        if "<" not in page_html:  # text alone, as a glossary entry's summary is: nothing to look for
-            self.spans, self.starts, self.regions = [], [], []
+        if "<" not in page_html:  # text alone: nothing to look for
+            self.spans, self.starts, self.regions, self.well_formed = [], [], [], True
             return
         self.spans = tag_spans(page_html)
         self.starts = [start for start, _ in self.spans]
-        regions = self._named_regions(untouched, unlinked | set(HEADING_LEVELS) | {"a"}, untouched | unlinked)
+        # Headings and links are noted on the way: the linker needs them (as sections, as references).
+        regions = self._named_regions(untouched, unlinked, untouched | unlinked | set(HEADING_LEVELS) | {"a"})
         regions.update(self._classed_regions(classes, regions))
         self.regions = [region for _, region in sorted(regions.items())]
+        # Where an element is left open, or closed across another, a browser (and a walk over every
+        # tag) may close it sooner than its own closing tag: the caller should walk such a page.
+        self.well_formed = all(region.raw or self._balanced(region) for region in self.regions)
 
     def tag_at(self, position: int) -> tuple[int, int] | None:
         """The span of the tag that starts at `position`, if one does."""
@@ -102,6 +111,26 @@ class PageScan:
     def inside_tag(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
         return index >= 0 and self.spans[index][1] > position
+
+    def _balanced(self, region: Region) -> bool:
+        """Whether `region` is closed, and every element opened inside it closes inside it, in order."""
+        if region.end >= len(self.html):
+            return False
+        first = bisect.bisect_right(self.starts, region.start)
+        last = bisect.bisect_left(self.starts, region.end)
+        open_names: list[str] = []
+        for start, end in self.spans[first:last]:
+            tag = self.html[start:end]
+            if tag[1] in "!?" or tag[-2] == "/":
+                continue
+            name = TAG_NAME.match(tag).group(1).lower()
+            if name in VOID:
+                continue
+            if tag[1] != "/":
+                open_names.append(name)
+            elif not open_names or open_names.pop() != name:
+                return False
+        return not open_names
 
     def _named_regions(self, untouched: frozenset, unlinked: frozenset, wanted: frozenset) -> dict[int, Region]:
         """The elements named in `untouched` or `unlinked`, by where they start; headings and links
@@ -125,8 +154,7 @@ class PageScan:
             elif name in HEADING_LEVELS and "=" in tag and (heading_id := attributes(tag).get("id")):
                 self.headings.append(Heading(start, HEADING_LEVELS[name], heading_id))
             if name in RAW_TEXT:  # raw text runs to its closing tag, `<script/>` or not
-                closing_at = self.html.find("</" + name, end)
-                regions[start] = Region(start, len(self.html) if closing_at < 0 else closing_at, True, False)
+                regions[start] = Region(start, raw_text_end(self.html, name, end), True, False, raw=True)
             elif name not in VOID and tag[-2] != "/":
                 region = Region(start, len(self.html), name in untouched, name in unlinked)
                 regions[start] = region
@@ -140,8 +168,8 @@ class PageScan:
         pattern = re.compile("|".join(map(re.escape, classes)))
         for found in pattern.finditer(self.html):
             index = bisect.bisect_right(self.starts, found.start()) - 1
-            if index < 0 or self.spans[index][1] <= found.start() or self.html[self.spans[index][0] + 1] == "/":
-                continue
+            if index < 0 or self.spans[index][1] <= found.start() or self.html[self.spans[index][0] + 1] in "/!?":
+                continue  # in text, in a closing tag, or in a comment
             start, end = self.spans[index]
             tag = self.html[start:end]
             kinds = {classes[name] for name in attributes(tag).get("class", "").split() if name in classes}

@@ -15,7 +15,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from notekit.html_scan import ATTRIBUTE, PageScan, Region
+from notekit.html_scan import (
+    ATTRIBUTE,
+    HEADING_LEVELS,
+    RAW_TEXT,
+    TAG_NAME,
+    TOKEN,
+    VOID,
+    PageScan,
+    Region,
+    attributes,
+    raw_text_end,
+)
 from notekit.matcher import TermMatcher
 from notekit.terms import Term
 
@@ -35,6 +46,12 @@ CLASSES = {
 EXPLICIT_SCHEME = "term:"
 # `TERM:ebs`, `terms:ebs`, `term :ebs`: meant as term references, but to a browser an unknown scheme.
 NEAR_EXPLICIT_SCHEME = re.compile(r"^\s*terms?\s*:", re.IGNORECASE)
+
+
+class OpenElement(NamedTuple):
+    name: str
+    untouched: bool
+    unlinked: bool
 
 
 class Section(NamedTuple):
@@ -65,6 +82,10 @@ def link_title(term: Term, form: str, spans: list[tuple[int, int, str]]) -> str:
     escaped = html.escape(form, quote=False)
     expanded = [f"{html.unescape(escaped[start:end])}: {name}. " for start, end, name in spans]
     return "".join(expanded) + term.summary
+
+
+def near_explicit_problem(source: str, target: str) -> str:
+    return f"{source}: a link to '{target}' is not a term reference: write it 'term:<id>', in lowercase"
 
 
 def spliced(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -118,17 +139,17 @@ class TermLinker:
         `within` names the section a fragment of HTML belongs to, when it comes without its heading.
         `tooltips=False` leaves out the links' summary tooltips, where the page shows the summaries.
         """
-        result = LinkedPage(html="")
         scan = PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES)
+        if not scan.well_formed:
+            return self.link_by_walking(page_html, source, href, within, tooltips)
+        result = LinkedPage(html="")
         edits: list[tuple[int, int, str]] = []  # (start, end, replacement), never overlapping
         for start, end, attrs in scan.links:
             target = attrs.get("href", "")
             if target.startswith(EXPLICIT_SCHEME):
                 edits.append((start, end, self._explicit_reference(page_html[start:end], attrs, source, href, result)))
             elif NEAR_EXPLICIT_SCHEME.match(target):
-                result.problems.append(
-                    f"{source}: a link to '{target}' is not a term reference: write it 'term:<id>', in lowercase"
-                )
+                result.problems.append(near_explicit_problem(source, target))
         headings, regions = scan.headings, scan.regions
         sections: list[tuple[int, str]] = [(0, within)]  # (heading level, id), outermost first
         state = Section(ids={within}, linked=set(), link_openings={}, href=href, tooltips=tooltips)
@@ -162,6 +183,71 @@ class TermLinker:
             if wrapped is not None:
                 edits.append((match.start, match.end, wrapped))
         result.html = spliced(page_html, sorted(edits))
+        return result
+
+    def link_by_walking(
+        self, page_html: str, source: str, href: Callable[[Term], str], within: str = "", tooltips: bool = True
+    ) -> LinkedPage:
+        """`link`, by walking every tag with a stack of open elements: slower, but it closes what
+        was left open where a browser would (at the closing tag of an element around it)."""
+        result = LinkedPage(html="")
+        out: list[str] = []
+        stack: list[OpenElement] = []
+        sections: list[tuple[int, str]] = [(0, within)]
+        section = Section(ids={within}, linked=set(), link_openings={}, href=href, tooltips=tooltips)
+        position = 0
+
+        def text(raw: str) -> str:
+            untouched, unlinked = (stack[-1].untouched, stack[-1].unlinked) if stack else (False, False)
+            if untouched:
+                return raw
+            edits = []
+            for found in self.matcher.find(raw):
+                words = raw[found.start : found.end]
+                wrapped = self._mention(words, found.form, section, not unlinked, result)
+                if wrapped is not None:
+                    edits.append((found.start, found.end, wrapped))
+            return spliced(raw, edits)
+
+        while (token := TOKEN.search(page_html, position)) is not None:
+            out.append(text(page_html[position : token.start()]))
+            tag, position = token.group(), token.end()
+            if tag.startswith(("<!", "<?")):
+                out.append(tag)
+                continue
+            name = TAG_NAME.match(tag).group(1).lower()
+            if tag.startswith("</"):
+                for depth in range(len(stack) - 1, -1, -1):
+                    if stack[depth].name == name:
+                        del stack[depth:]
+                        break
+                out.append(tag)
+                continue
+            attrs = attributes(tag)
+            target = attrs.get("href", "") if name == "a" else ""
+            if target.startswith(EXPLICIT_SCHEME):
+                tag = self._explicit_reference(tag, attrs, source, href, result)
+            elif NEAR_EXPLICIT_SCHEME.match(target):
+                result.problems.append(near_explicit_problem(source, target))
+            out.append(tag)
+            if name in HEADING_LEVELS and attrs.get("id"):
+                while sections and sections[-1][0] >= HEADING_LEVELS[name]:
+                    sections.pop()
+                sections.append((HEADING_LEVELS[name], attrs["id"]))
+                section = section._replace(ids={section_id for _, section_id in sections}, linked=set())
+            if name in RAW_TEXT:
+                closing = raw_text_end(page_html, name, position)
+                out.append(page_html[position:closing])
+                position = closing
+                continue
+            if name in VOID or tag.endswith("/>"):
+                continue
+            kinds = {CLASSES[c] for c in attrs.get("class", "").split() if c in CLASSES}
+            parent = stack[-1] if stack else OpenElement("", False, False)
+            untouched = parent.untouched or name in UNTOUCHED or "untouched" in kinds
+            stack.append(OpenElement(name, untouched, parent.unlinked or name in UNLINKED or "unlinked" in kinds))
+        out.append(text(page_html[position:]))
+        result.html = "".join(out)
         return result
 
     def _mention(self, words: str, form: str, section: Section, may_link: bool, result: LinkedPage) -> str | None:

@@ -33,13 +33,13 @@ The official source of each update, correction and addition is on its page and i
 
 {placeholder(GLOSSARY_PLACEHOLDER)}
 """
-# Each pattern starts with literal text (a space and an attribute's name), so the regular
-# expression engine skips ahead to it: the cheat sheet runs them over every family page.
 # Where the family pages go in the rendered cheat sheet: hooks/site.py writes them in after the build.
 FAMILIES_MARKER = "<!-- cheat sheet: the family pages -->"
+# Each pattern starts with "<", which the regular expression engine skips ahead to, and stays within
+# one tag: text that only looks like markup (`id="x"` in code, where "<" is "&lt;") is left alone.
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
-ID_ATTRIBUTE = re.compile(r' id="([^"]+)"')
-SAME_PAGE_LINK = re.compile(r' href="(?:\./)?#([^"]*)"')
+ID_ATTRIBUTE = re.compile(r'(<[A-Za-z][^<>]*?\s)id="([^"]+)"')
+SAME_PAGE_LINK = re.compile(r'(<a\s[^<>]*?)href="(?:\./)?#([^"]*)"')
 
 OUTSIDE_LINK = re.compile(r"""<a\b(?P<attrs>[^>]*?\bhref=(?P<quote>["'])(?P<url>https?://[^"']+)(?P=quote)[^>]*)>""")
 
@@ -71,6 +71,6 @@ def cheatsheet_section(stem: str, page_html: str) -> str:
     (`storage-ebs`) so none repeats across pages, and links within the page follow its ids.
     """
     body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
-    body = ID_ATTRIBUTE.sub(rf' id="{stem}-\1"', body)  # stems are lowercase words and hyphens
-    body = SAME_PAGE_LINK.sub(rf' href="#{stem}-\1"', body)
+    body = ID_ATTRIBUTE.sub(rf'\1id="{stem}-\2"', body)  # stems are lowercase words and hyphens
+    body = SAME_PAGE_LINK.sub(rf'\1href="#{stem}-\2"', body)
     return f'<section class="cheatsheet-page">\n{body}\n</section>'

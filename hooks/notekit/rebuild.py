@@ -17,15 +17,16 @@ from pathlib import Path
 
 from notekit.frontmatter import FRONT_MATTER
 
-TITLE_HEADING = re.compile(r"^#[ \t].*$", re.MULTILINE)
+# Every line that may be a first-level heading: `# Title`, `#Title`, or a line underlined `===`.
+# More than the title (a `# comment` in a code block too): a needless full rebuild costs time only.
+TITLE_LINES = re.compile(r"^#(?!#).*$|^.+\n=+[ \t]*$", re.MULTILINE)
 
 
 def signature(source_text: str) -> str:
-    """The part of a page's source that other pages show: its front matter and its first `# ` line."""
+    """The part of a page's source that other pages show: its front matter and its title lines."""
     front_matter = FRONT_MATTER.match(source_text)
     body_start = front_matter.end() if front_matter else 0
-    heading = TITLE_HEADING.search(source_text, body_start)
-    return source_text[:body_start] + "\n" + (heading.group(0) if heading else "")
+    return source_text[:body_start] + "\n" + "\n".join(TITLE_LINES.findall(source_text, body_start))
 
 
 @dataclass
@@ -49,25 +50,32 @@ class CarriedBuild:
     glossary_entries: str  # the glossary's entries, linked: they change only with the terms
     linker: object  # the terms' notekit.linker.TermLinker: made from the terms alone
     theme_mtime: float  # the newest modification time among the theme overrides and mkdocs.yml
+    started: float = 0.0  # when that build began to read the pages: a page saved since may be stale
 
 
 def full_rebuild_reason(
-    carried: CarriedBuild | None, site_dir: str, sources: set[str], edited: dict[str, str], theme_mtime: float
+    carried: CarriedBuild | None, site_dir: str, urls: dict[str, str], edited: dict[str, str], theme_mtime: float
 ) -> str | None:
     """Why this dirty rebuild must render every page, or None when the edited pages suffice.
 
-    `sources` are the site's pages now; `edited` maps those MkDocs will render again (their source
-    is newer than their HTML) to their signature.
+    `urls` maps the site's pages now to their URLs; `edited` maps those MkDocs will render again
+    (their source is newer than their HTML) to their signature. Material's search plugin keeps,
+    in a dirty rebuild, the records of one rendered page, found by its URL as a prefix.
     """
     if carried is None or carried.site_dir != site_dir:
-        return "nothing is known yet of the pages it would not render"
+        return "nothing is known of the pages it would not render (a first build, or one that failed)"
     if theme_mtime > carried.theme_mtime:
         return "the theme overrides or mkdocs.yml changed"
-    if sources != carried.pages.keys():
+    if urls.keys() != carried.pages.keys():
         return "pages were added or removed"
     for source, page_signature in sorted(edited.items()):
         if page_signature != carried.pages[source].signature:
             return f"{source} changed its front matter or its title, which other pages show"
+    if len(edited) > 1:
+        return "more than one page changed, and site search can take in one at a time"
+    for source in edited:
+        if any(other != urls[source] and other.startswith(urls[source]) for other in urls.values()):
+            return f"site search cannot tell the records of {source} from those of the pages under it"
     return None
 
 
@@ -77,10 +85,24 @@ def newest_mtime(files: list[Path], folder: Path | None) -> float:
     return max((path.stat().st_mtime for path in paths), default=0.0)
 
 
+class WarningCount(logging.Handler):
+    """Counts the warnings of a build. After one with warnings, the next renders every page, so
+    that under `--strict` a warning is said again until it is fixed, not only while its page is
+    the one being edited."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
 class DirtyBuildNotice(logging.Filter):
-    """MkDocs warns on every dirty build that navigation and links may be stale. This hook renders
-    every page again whenever they could be (`notekit.rebuild`), so here that is information, and
-    must not fail the strict build that `make serve` is."""
+    """MkDocs warns on every dirty build that navigation and links may be stale. hooks/site.py
+    renders every page again whenever an edit could change what other pages show
+    (`full_rebuild_reason`), so here that is information: it must not fail `make serve`'s strict
+    build."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being"):

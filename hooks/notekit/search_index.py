@@ -3,8 +3,8 @@
 At 10,000 terms Material's index is some 30 MB of JSON; read into Python objects it would take
 several times that in memory, and a second or more to read and write. So the two changes are made
 in the text, which Material writes compactly and in a fixed shape (`{"config":{…},"docs":[…]}`,
-each record starting `{"location":"…",`), and the JSON is read only where the text cannot say
-enough: when a record already has a boost, or when the index already holds glossary records.
+each record starting `{"location":"…",`). The JSON is read where the text cannot say enough: when
+a record already has a boost, or the index already holds glossary records, or its shape differs.
 """
 
 from __future__ import annotations
@@ -28,12 +28,14 @@ def with_glossary(index_json: str, glossary_records: list[dict]) -> Iterator[str
     (`notekit.glossary.search_records`), and each page's own record evened out with its sections;
     as pieces of text to write one after another."""
     glossary_path = glossary_records[0]["location"]
-    simple = index_json.endswith("]}") and '"boost":' not in index_json
-    if not simple or f'"location":"{glossary_path}' in index_json:
+    docs_at = index_json.find(',"docs":[')
+    docs = index_json[docs_at:] if docs_at >= 0 and index_json.endswith("]}") else ""
+    # (The configuration before the docs has boosts of its own: the fields'.)
+    if not docs or '"boost":' in docs or f'"location":"{glossary_path}' in docs:
         yield with_glossary_parsed(index_json, glossary_records)
         return
     last = 0
-    for record in PAGE_RECORD_START.finditer(index_json):
+    for record in PAGE_RECORD_START.finditer(index_json, docs_at):
         yield index_json[last : record.end()]
         yield f'"boost":{PAGE_RECORD_BOOST},'
         last = record.end()
