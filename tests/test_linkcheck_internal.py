@@ -46,8 +46,8 @@ def test_a_good_site_has_no_findings(tmp_path):
 
 @pytest.mark.parametrize(
     ("link", "reason"),
-    [("no-such-page/", "404"), ("page/#nowhere", "nowhere")],
-    ids=["broken page link", "broken anchor"],
+    [("no-such-page/", "404"), ("page/#nowhere", "nowhere"), ("#nowhere", "nowhere")],
+    ids=["broken page link", "broken anchor", "broken same-page anchor"],
 )
 def test_a_broken_link_is_found_and_named_with_its_page(tmp_path, link, reason):
     result = check(fixture_site(tmp_path, f'<a href="page/">page</a> <a href="{link}">bad</a>'))

@@ -180,10 +180,6 @@ def with_anchors_checked(results: list[Result], base: str) -> list[Result]:
             if link.has_result or link.extern[0] or link.url in settled:
                 continue
             settled.add(link.url)
-            if link.base_url.startswith("#"):
-                # Left out, as it was: the CSV row of a link written "#id" starts with "#", which
-                # common.read_report skips as a comment line. It was the URL's one row all the same.
-                continue
             logged = by_key.get(link.cache_url)
             if logged is None:
                 # Every link of a page linkchecker went through is in its cache: never expected, never silent.
