@@ -1,27 +1,29 @@
 """MkDocs hook: everything the build generates from the pages together, in one pipeline.
 
-It owns the build's shared state (a `SiteBuild`, afresh for every build) and reads top to bottom.
-As pages render it collects their terms and their HTML; then `on_env` runs the pipeline:
+It owns the build's shared state (a `SiteBuild`, afresh for every build) and reads top to bottom:
 
-    1. index       the term index, from every page's front matter
-    2. link        every page's terms linked to their notes; who mentions what
-    3. glossary    the glossary page's entries, and who mentions each term
-    4. cheat sheet the glossary in brief, after the family pages (written in after the build)
-    5. study deck  the study page's flashcards, from the same term records as glossary.json
-    6. json        glossary.json's text, from those records
+    1. index       every page's terms, read as it renders; the term index, in `on_env`
+    2. link        each page's terms linked to their notes as it goes to its template (after
+                   the search plugin has read it: links change no word, and search would parse
+                   twice the HTML); who mentions what
+    3. study deck  the study page's flashcards, from the term records of glossary.json
+    4. glossary    the glossary page's entries, and who mentions each term (every page linked
+                   by then: the generated pages come last)
+    5. cheat sheet the glossary in brief; the family pages go in after the build, straight into
+                   its file, as do glossary.json and the glossary's records in site search
 
-and `on_post_build` writes the families into the cheat sheet, glossary.json, and the glossary into
-site search. Links go into a page once the search plugin has read it (`on_page_context`): they
-change no word, and search would parse a page twice the size. Under `make serve` (`mkdocs serve
---dirty`) MkDocs renders only the pages an edit changed; what the others contribute is carried
-over from the build before (`notekit.rebuild`). The logic lives in `notekit`; this is the wiring.
-A placeholder that nothing fills is reported by hooks/page_rules.py, which runs without this hook.
+Under `make serve` (`mkdocs serve --dirty`) MkDocs renders only the pages an edit changed; what
+the others contribute is carried over from the build before (`notekit.rebuild`). The logic lives
+in `notekit`; this is the wiring. A placeholder that nothing fills is reported by
+hooks/page_rules.py, which runs without this hook.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
+import itertools
 import logging
 import os
 import time
@@ -52,19 +54,22 @@ class SiteBuild:
     pages: dict = field(default_factory=dict)  # Markdown source -> page, for the pages rendered
     nav_sources: list[str] = field(default_factory=list)  # the pages in navigation order
     url_of: dict[str, str] = field(default_factory=dict)  # Markdown source -> page URL
+    page_order: dict[str, int] = field(default_factory=dict)  # Markdown source -> its place in url_of
     index: TermIndex = field(default_factory=TermIndex)
     linker: TermLinker | None = None
-    # source -> (its HTML as the pipeline read it, the HTML to publish), until on_page_context
-    finished: dict = field(default_factory=dict)
-    mentioned_by: dict[str, set[str]] = field(default_factory=dict)  # source -> the terms it mentions
+    linked: set[str] = field(default_factory=set)  # the pages linked so far
+    # Who mentions what: term id -> the pages (their place in url_of), and each page's (title, URL).
+    mentioned_on: dict[str, list[int]] = field(default_factory=dict)
+    page_names: dict[int, tuple[str, str]] = field(default_factory=dict)
+    mentioned_by: dict[str, set[str]] = field(default_factory=dict)  # source -> its terms, kept when dirty
     cheatsheet_sections: dict[str, str] = field(default_factory=dict)  # source -> its part, kept when dirty
     cheatsheet_dest: Path | None = None  # where the cheat sheet page is written
-    glossary_entries: str = ""
+    glossary_dest: Path | None = None  # where the glossary page is written
+    glossary_entries: list[str] = field(default_factory=list)  # linked, by letter; kept when dirty
     signatures: dict[str, str] = field(default_factory=dict)  # source -> notekit.rebuild.signature
     page_files: dict[str, File] = field(default_factory=dict)  # source -> file, of the pages in docs/
     carried_in: CarriedBuild | None = None  # what this dirty rebuild takes over, when it renders few pages
     started: float = 0.0  # when this build began to read the pages (time.time())
-    json_text: str = ""
 
 
 # MkDocs imports a hook once per process: every build, `mkdocs serve` rebuilds too, starts afresh.
@@ -98,6 +103,7 @@ def on_files(files: Files, config):
             raise PluginError(f"docs/{source} exists, but hooks/site.py generates that page: remove the file")
         files.append(File.generated(config, source, content=markdown))
     build.url_of = {file.src_uri: file.url for file in files.documentation_pages()}
+    build.page_order = {source: place for place, source in enumerate(build.url_of)}
     config.extra["special_pages"] = site.template_names(build.url_of)  # for overrides/
     if dirty_builds:
         plan_dirty_rebuild([file for file in files.documentation_pages() if file.src_uri not in site.GENERATED], config)
@@ -139,31 +145,41 @@ def on_page_content(html, page, config, files):
 # -- The pipeline -------------------------------------------------------------------------------
 
 
-def on_env(env, config, files):
+@contextlib.contextmanager
+def no_cycle_collection():
     # Linking allocates many short-lived strings while MkDocs holds every page in memory; the
     # cycle collector would walk that whole heap again and again, for garbage that has no cycles.
     gc.disable()
     try:
-        index = make_index()
-        mentions = link_pages(index)
-        fill_glossary(index, mentions)
-        fill_cheatsheet(index)
-        records = glossary.term_records(index, build.url_of.__getitem__, config.site_url or "", mentions)
-        fill_study_deck(records)
-        build.json_text = glossary.glossary_json(records, config.site_url or "")
+        yield
     finally:
         gc.enable()
+
+
+def on_env(env, config, files):
+    index = make_index()
+    carried_in = build.carried_in  # the terms are as they were: so is the linker (notekit.rebuild)
+    build.linker = carried_in.linker if carried_in is not None else TermLinker(index.terms)
+    if carried_in is not None:
+        for source, record in carried_in.pages.items():
+            if source not in build.pages:
+                note_mentions(source, record.mentioned, record.title, record.url)
+                build.page_files[source].page.title = record.title  # the navigation shows it
     return env
 
 
 @event_priority(-50)  # after the search plugin has read the page: links change no word of its text
 def on_page_context(context, page, config, nav):
-    finished = build.finished.pop(page.file.src_uri, None)
-    if finished is not None:
-        read, html = finished
-        if page.content != read and page.file.src_uri not in site.GENERATED:  # another plugin changed it
-            html = build.linker.link(page.content, page.file.src_uri, linker_href(page.url)).html
-        page.content = html
+    source = page.file.src_uri
+    with no_cycle_collection():
+        if source == site.GLOSSARY:
+            fill_glossary(page)
+        elif source == site.CHEATSHEET:
+            fill_cheatsheet(page)
+        else:
+            link_page(source)
+            if source == site.STUDY:
+                fill_study_deck(page, config)
     return context
 
 
@@ -191,63 +207,72 @@ def linker_href(linker_page_url: str):
     return lambda term: page_href(term.source, linker_page_url) + "#" + term.id
 
 
-def link_pages(index: TermIndex) -> dict[str, list[tuple[str, str]]]:
-    """Link every page rendered but the generated ones; which pages (title, URL) mention each term.
+def link_page(source: str) -> None:
+    """Link the terms in the page built from `source` (once), and note which it mentions."""
+    if source in build.linked or source not in build.pages:
+        return
+    build.linked.add(source)
+    page = build.pages[source]
+    linked = build.linker.link(page.content, source, linker_href(page.url))
+    page.content = linked.html
+    for problem in linked.problems:
+        log.warning("%s", problem)
+    note_mentions(source, linked.mentioned, page.title, page.url)
 
-    The links go into each page in `on_page_context`; the cheat sheet takes them from here.
-    """
-    carried_in = build.carried_in  # the terms are as they were: so is the linker (notekit.rebuild)
-    linker = build.linker = carried_in.linker if carried_in is not None else TermLinker(index.terms)
-    mentions: dict[str, list[tuple[str, str]]] = {}
+
+def note_mentions(source: str, mentioned: set[str], title: str, url: str) -> None:
+    place = build.page_order[source]
+    build.page_names[place] = (title, url)
+    for term_id in mentioned:
+        build.mentioned_on.setdefault(term_id, []).append(place)
+    if dirty_builds:
+        build.mentioned_by[source] = mentioned
+
+
+def mentions() -> dict[str, list[tuple[str, str]]]:
+    """Which pages (title, URL) mention each term, in the site's order; every page linked first."""
     for source in build.url_of:
-        if source in site.GENERATED:
-            continue
-        page = build.pages.get(source)
-        if page is not None:
-            linked = linker.link(page.content, source, linker_href(page.url))
-            build.finished[source] = (page.content, linked.html)
-            for problem in linked.problems:
-                log.warning("%s", problem)
-            build.mentioned_by[source] = linked.mentioned
-            title, url = page.title, page.url
-        elif carried_in is not None and source in carried_in.pages:
-            record = carried_in.pages[source]
-            build.mentioned_by[source] = record.mentioned
-            title, url = record.title, record.url
-            build.page_files[source].page.title = title  # the navigation shows it on the pages rendered
-        else:
-            continue
-        for term_id in sorted(build.mentioned_by[source]):
-            mentions.setdefault(term_id, []).append((title, url))
-    return mentions
+        if source not in site.GENERATED:
+            link_page(source)
+    names = build.page_names
+    return {term_id: [names[place] for place in sorted(places)] for term_id, places in build.mentioned_on.items()}
 
 
-def fill_glossary(index: TermIndex, mentions: dict[str, list[tuple[str, str]]]) -> None:
-    page = build.pages[site.GLOSSARY]
+def fill_glossary(page) -> None:
+    # The entries go in after the build (`glossary_entries`), straight into the page's file.
+    build.glossary_dest = Path(page.file.abs_dest_path)
+    page.content = fill(page, glossary.ENTRIES_PLACEHOLDER, glossary.ENTRIES_MARKER)
+    # MkDocs validates links to #anchors after every page is built, against the ids it saw in the
+    # Markdown: the entries' are added.
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | glossary.anchors(build.index)
 
+
+def glossary_entries(page_url: str) -> Iterator[str]:
+    """The glossary's entries, a letter at a time, linked, with the pages that mention each term."""
+    found = mentions()
+    named_pages = {named for pages in found.values() for named in pages}
+    seen_from_here = {named: (named[0], relative_url(named[1], page_url)) for named in named_pages}
+    relative = {term_id: [seen_from_here[named] for named in pages] for term_id, pages in found.items()}
     if build.carried_in is not None:
-        entries = build.carried_in.glossary_entries  # the terms are as they were (notekit.rebuild)
+        groups = build.carried_in.glossary_entries  # the terms are as they were (notekit.rebuild)
     else:
-        # No summary tooltips: every summary is on the glossary page already, and thousands fewer
-        # tooltips make it interactive sooner. Each entry is its own section: no term links itself.
-        entries = glossary.entries_html(index, lambda source: page_href(source, page.url))
-        entries = build.linker.link(entries, site.GLOSSARY, linker_href(page.url), tooltips=False).html
-    build.glossary_entries = entries
-    content = fill(page, glossary.ENTRIES_PLACEHOLDER, entries)
-    relative = {
-        term_id: [(title, relative_url(url, page.url)) for title, url in pages] for term_id, pages in mentions.items()
-    }
-    finish(page, glossary.mentions_html(content, relative))
-    # MkDocs validates links to #anchors after this event, against the ids it saw in the Markdown.
-    page.present_anchor_ids = (page.present_anchor_ids or set()) | glossary.anchors(index)
+        groups = glossary.entry_groups(build.index, lambda source: page_href(source, page_url))
+    href = linker_href(page_url)
+    for number, group in enumerate(groups):
+        if build.carried_in is None:
+            # No summary tooltips: every summary is on the glossary page already, and thousands
+            # fewer tooltips make it interactive sooner. Each entry is its own section.
+            group = build.linker.link(group, site.GLOSSARY, href, tooltips=False).html
+        if dirty_builds:
+            build.glossary_entries.append(group)
+        yield ("\n" if number else "") + glossary.mentions_html(group, relative)
 
 
-def fill_cheatsheet(index: TermIndex) -> None:
-    page = build.pages[site.CHEATSHEET]
+def fill_cheatsheet(page) -> None:
     build.cheatsheet_dest = Path(page.file.abs_dest_path)
-    content = fill(page, printing.GLOSSARY_PLACEHOLDER, glossary.compact_list_html(index))
-    # The families go in after the build (`write_cheatsheet`), straight into the page's file.
-    finish(page, fill(page, printing.PAGES_PLACEHOLDER, printing.FAMILIES_MARKER, content))
+    content = fill(page, printing.GLOSSARY_PLACEHOLDER, glossary.compact_list_html(build.index))
+    # The families go in after the build (`cheatsheet_sections`), straight into the page's file.
+    page.content = fill(page, printing.PAGES_PLACEHOLDER, printing.FAMILIES_MARKER, content)
 
 
 def cheatsheet_sections() -> Iterator[str]:
@@ -267,17 +292,25 @@ def cheatsheet_sections() -> Iterator[str]:
         yield section + "\n"
 
 
-def write_cheatsheet() -> None:
-    """Put the family pages into the written cheat sheet, one at a time.
+def write_into(dest: Path, marker: str, pieces: Iterable[str]) -> None:
+    """Put `pieces` where `marker` is in the written page `dest`, one at a time.
 
-    The page holds the whole site; built as one string it would be copied by every step after it
-    (the template, each hook's post_page, the encoding), several times the notes in memory at once.
+    The glossary and the cheat sheet hold thousands of entries and every family page; built as one
+    string, each would be copied by every step after it (the template, each hook's post_page, the
+    encoding): several times their size in memory at once.
     """
-    rendered = build.cheatsheet_dest.read_text(encoding="utf-8")
-    if rendered.count(printing.FAMILIES_MARKER) != 1:
-        raise PluginError(f"{site.CHEATSHEET}: the rendered page lost the place of the family pages")
-    head, tail = rendered.split(printing.FAMILIES_MARKER)
-    write_atomically(build.cheatsheet_dest, [head, *cheatsheet_sections(), tail])
+    rendered = dest.read_text(encoding="utf-8")
+    if rendered.count(marker) != 1:
+        raise PluginError(f"{dest}: the rendered page lost the place of its generated part ({marker})")
+    head, tail = rendered.split(marker)
+
+    def checked(pieces: Iterable[str]) -> Iterator[str]:  # hooks/page_rules.py saw only the marker
+        for piece in pieces:
+            if left := site.unfilled(piece):
+                raise PluginError(f"{dest}: a placeholder was left unfilled: {left[0]}")
+            yield piece
+
+    write_atomically(dest, itertools.chain([head], checked(pieces), [tail]))
 
 
 def write_atomically(path: Path, pieces: Iterable[str]) -> None:
@@ -288,18 +321,11 @@ def write_atomically(path: Path, pieces: Iterable[str]) -> None:
     partial.replace(path)
 
 
-def fill_study_deck(records: list[dict]) -> None:
-    page = build.pages.get(site.STUDY)
-    if page is None:  # a site without a study page
-        return
+def fill_study_deck(page, config) -> None:
+    # The deck needs no mentions: the records are made without them, and without linking every page.
+    records = glossary.term_records(build.index, build.url_of.__getitem__, config.site_url or "", {})
     nav_urls = [build.url_of[source] for source in build.nav_sources]
     page.content = fill(page, study.DECK_PLACEHOLDER, study.deck_html(study.deck(records, nav_urls)))
-
-
-def finish(page, html: str) -> None:
-    """Publish `html` as the page, once the search plugin has read it (search leaves the generated
-    pages out: there is no need to make it scan them)."""
-    build.finished[page.file.src_uri] = (page.content, html)
 
 
 def fill(page, name: str, content: str, page_html: str | None = None) -> str:
@@ -379,18 +405,25 @@ def carry_over(config) -> None:
 
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    gc.disable()  # as in on_env: a large, cycle-free JSON document is read and written
-    try:
-        write_cheatsheet()
+    # One document at a time, each step in its own function: none outlives its step in memory.
+    with no_cycle_collection():  # large, cycle-free documents are made, read and written
+        write_into(build.glossary_dest, glossary.ENTRIES_MARKER, glossary_entries(build.url_of[site.GLOSSARY]))
+        write_into(build.cheatsheet_dest, printing.FAMILIES_MARKER, cheatsheet_sections())
         if dirty_builds:
             carry_over(config)
-        target = Path(config.site_dir) / "glossary.json"
-        if not target.exists() or target.read_text(encoding="utf-8") != build.json_text:
-            target.write_text(build.json_text, encoding="utf-8")
-        index_file = Path(config.site_dir) / "search" / "search_index.json"
-        if index_file.exists():  # else the search plugin is off
-            records = glossary.search_records(build.index, build.url_of[site.GLOSSARY])
-            index_json = index_file.read_text(encoding="utf-8")
-            write_atomically(index_file, search_index.with_glossary(index_json, records))
-    finally:
-        gc.enable()
+        write_glossary_json(Path(config.site_dir) / "glossary.json", config.site_url or "")
+        add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")
+
+
+def write_glossary_json(target: Path, site_url: str) -> None:
+    records = glossary.term_records(build.index, build.url_of.__getitem__, site_url, mentions())
+    json_text = glossary.glossary_json(records, site_url)
+    if not target.exists() or target.read_text(encoding="utf-8") != json_text:
+        target.write_text(json_text, encoding="utf-8")
+
+
+def add_glossary_to_search(index_file: Path) -> None:
+    if index_file.exists():  # else the search plugin is off
+        records = glossary.search_records(build.index, build.url_of[site.GLOSSARY])
+        index_json = index_file.read_text(encoding="utf-8")
+        write_atomically(index_file, search_index.with_glossary(index_json, records))

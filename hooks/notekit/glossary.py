@@ -54,6 +54,8 @@ For flashcards and other tools: <a href="../glossary.json"><code>glossary.json</
 
 FILTER_INPUT_ID = "glossary-filter-input"
 LETTER_ID_PREFIX = "letter-"
+# Where the entries go in the rendered glossary: hooks/site.py writes them in after the build.
+ENTRIES_MARKER = "<!-- glossary: the entries -->"
 FILTER_BOX = f"""\
 <div class="glossary-filter glossary-plain">
 <label for="{FILTER_INPUT_ID}">Filter the glossary</label>
@@ -150,18 +152,22 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
 
 def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
     """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
+    return "\n".join(entry_groups(index, href))
+
+
+def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
+    """`entries_html` in parts: the filter box and jump bar, then each letter's entries. A site
+    with thousands of terms is then linked (and filled) a part at a time, never all at once."""
     terms = index.sorted_terms()
-    parts = [FILTER_BOX, jump_bar(terms)]
-    current = None
+    groups, current = [[FILTER_BOX, jump_bar(terms)]], None
     for term in terms:
         letter = initial(term)
         if letter != current:
             current = letter
-            parts.append(
-                f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>'
-            )
-        parts.append(entry_html(term, index, href))
-    return "\n".join(parts)
+            heading = f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">'
+            groups.append([heading + f"{letter}</p>"])
+        groups[-1].append(entry_html(term, index, href))
+    return ["\n".join(group) for group in groups]
 
 
 def compact_list_html(index: TermIndex) -> str:
@@ -223,6 +229,8 @@ def term_records(
     """Every term as data, in glossary order: the records of glossary.json (CONTRIBUTING.md documents
     them). `page_path(source)` is a page's path from the site root."""
     records = []
+    # One mention record per page, shared by the terms it mentions: as many as the pages, not the mentions.
+    mention_of = functools.cache(lambda title, path: {"title": title, "path": path})
     for term in index.sorted_terms():
         path = f"{page_path(term.source)}#{term.id}"
         records.append(
@@ -236,7 +244,7 @@ def term_records(
                 "path": path,
                 "url": site_url + path if site_url else path,
                 "glossary_path": f"{page_path(GLOSSARY)}#{term.id}",
-                "mentions": [{"title": title, "path": url} for title, url in mentions.get(term.id, [])],
+                "mentions": [mention_of(title, url) for title, url in mentions.get(term.id, [])],
                 "see_also": [other for other in term.see if other in index.terms],
                 "source": (
                     {"title": term.reference.title, "url": term.reference.url, "checked": term.reference.checked}
@@ -253,7 +261,11 @@ def glossary_json(records: list[dict], site_url: str) -> str:
     header = json.dumps({"format": JSON_FORMAT, "version": JSON_VERSION, "site_url": site_url}, ensure_ascii=False)
     # One term per line: readable in a diff, and written by json's fast C encoder (no `indent`).
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder for every record
-    lines = ",\n".join(map(encode, records))
-    text = header[:-1] + ', "terms": [\n' + lines + "\n]}"
-    # Escaped so the file can be inlined in a page or a script tag without becoming markup.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    lines = ",\n".join(inlinable(encode(record)) for record in records)
+    return inlinable(header[:-1]) + ', "terms": [\n' + lines + "\n]}\n"
+
+
+def inlinable(json_text: str) -> str:
+    """JSON with <, > and & escaped, so the file can be inlined in a page or a script tag without
+    becoming markup (a line at a time: the whole file escaped at once would be copied thrice)."""
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -17,6 +17,7 @@ import bisect
 import functools
 import html
 import re
+from array import array
 from typing import NamedTuple
 
 TOKEN = re.compile(
@@ -60,17 +61,23 @@ def raw_text_end(page_html: str, name: str, start: int) -> int:
     return len(page_html) if closing is None else closing.start()
 
 
-def tag_spans(page_html: str) -> list[tuple[int, int]]:
-    """(start, end) of every tag and comment, in order; the text of raw-text elements is skipped."""
+def tag_spans(page_html: str) -> tuple[array, array]:
+    """Where every tag and comment starts, and where each ends, in order (machine integers: a
+    glossary of thousands of entries has hundreds of thousands of tags); raw text is skipped."""
+    starts, ends = array("q"), array("q")
     if RAW_TEXT_OPENING.search(page_html) is None:
-        return [token.span() for token in TOKEN.finditer(page_html)]
-    spans, position = [], 0
+        add_start, add_end = starts.append, ends.append
+        for token in TOKEN.finditer(page_html):
+            add_start(token.start())
+            add_end(token.end())
+        return starts, ends
+    position = 0
     while (token := TOKEN.search(page_html, position)) is not None:
-        spans.append(token.span())
-        position = token.end()
+        starts.append(token.start())
+        ends.append(position := token.end())
         if (raw := RAW_TEXT_OPENING.match(token.group())) is not None:
             position = raw_text_end(page_html, raw.group(1).lower(), position)
-    return spans
+    return starts, ends
 
 
 @functools.lru_cache(maxsize=4)
@@ -89,10 +96,9 @@ class PageScan:
         self.headings: list[Heading] = []  # the headings that have an id: each starts a section
         self.links: list[tuple[int, int, dict[str, str]]] = []  # each <a> opening tag, with its attributes
         if "<" not in page_html:  # text alone: nothing to look for
-            self.spans, self.starts, self.regions, self.well_formed = [], [], [], True
+            self.starts, self.ends, self.regions, self.well_formed = array("q"), array("q"), [], True
             return
-        self.spans = tag_spans(page_html)
-        self.starts = [start for start, _ in self.spans]
+        self.starts, self.ends = tag_spans(page_html)
         # Headings and links are noted on the way: the linker needs them (as sections, as references).
         regions = self._named_regions(untouched, unlinked, untouched | unlinked | set(HEADING_LEVELS) | {"a"})
         regions.update(self._classed_regions(classes, regions))
@@ -105,12 +111,12 @@ class PageScan:
         """The span of the tag that starts at `position`, if one does."""
         index = bisect.bisect_left(self.starts, position)
         if index < len(self.starts) and self.starts[index] == position:
-            return self.spans[index]
+            return position, self.ends[index]
         return None
 
     def inside_tag(self, position: int) -> bool:
         index = bisect.bisect_right(self.starts, position) - 1
-        return index >= 0 and self.spans[index][1] > position
+        return index >= 0 and self.ends[index] > position
 
     def _balanced(self, region: Region) -> bool:
         """Whether `region` is closed, and every element opened inside it closes inside it, in order."""
@@ -119,7 +125,7 @@ class PageScan:
         first = bisect.bisect_right(self.starts, region.start)
         last = bisect.bisect_left(self.starts, region.end)
         open_names: list[str] = []
-        for start, end in self.spans[first:last]:
+        for start, end in zip(self.starts[first:last], self.ends[first:last], strict=True):
             tag = self.html[start:end]
             if tag[1] in "!?" or tag[-2] == "/":
                 continue
@@ -168,9 +174,9 @@ class PageScan:
         pattern = re.compile("|".join(map(re.escape, classes)))
         for found in pattern.finditer(self.html):
             index = bisect.bisect_right(self.starts, found.start()) - 1
-            if index < 0 or self.spans[index][1] <= found.start() or self.html[self.spans[index][0] + 1] in "/!?":
+            if index < 0 or self.ends[index] <= found.start() or self.html[self.starts[index] + 1] in "/!?":
                 continue  # in text, in a closing tag, or in a comment
-            start, end = self.spans[index]
+            start, end = self.starts[index], self.ends[index]
             tag = self.html[start:end]
             kinds = {classes[name] for name in attributes(tag).get("class", "").split() if name in classes}
             if not kinds or start in found_regions:

@@ -47,7 +47,7 @@ class CarriedBuild:
 
     site_dir: str
     pages: dict[str, PageRecord]  # by Markdown source
-    glossary_entries: str  # the glossary's entries, linked: they change only with the terms
+    glossary_entries: list[str]  # the glossary's entries by letter, linked: they change only with the terms
     linker: object  # the terms' notekit.linker.TermLinker: made from the terms alone
     theme_mtime: float  # the newest modification time among the theme overrides and mkdocs.yml
     started: float = 0.0  # when that build began to read the pages: a page saved since may be stale
