@@ -14,8 +14,9 @@ It owns the build's shared state (a `SiteBuild`, afresh for every build) and rea
 
 Under `make serve` (`mkdocs serve --dirty`) MkDocs renders only the pages an edit changed; what
 the others contribute is carried over from the build before (`notekit.rebuild`). The logic lives
-in `notekit`; this is the wiring. A placeholder that nothing fills is reported by
-hooks/page_rules.py, which runs without this hook.
+in `notekit`; this is the wiring, longer than the other hooks' because it is the one owner of the
+state the steps share. A placeholder that nothing fills is reported by hooks/page_rules.py, which
+runs without this hook.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from notekit import glossary, printing, rebuild, search_index, site, study
 from notekit.claims import claim_problems, term_claims
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
-from notekit.rebuild import CarriedBuild, PageRecord, full_rebuild_reason, signature
+from notekit.rebuild import CarriedBuild, PageRecord, signature
 from notekit.terms import TermIndex, build_index, terms_from_page
 
 log = get_plugin_logger(__name__)
@@ -75,26 +76,22 @@ class SiteBuild:
 # MkDocs imports a hook once per process: every build, `mkdocs serve` rebuilds too, starts afresh.
 build = SiteBuild()
 # Under `mkdocs serve --dirty` only: what the last build learned of each page, for the next one.
-dirty_builds = False
-carried: CarriedBuild | None = None
-served_once = False  # a first build has run
-
-
-warnings = rebuild.WarningCount()
+dirty_rebuilds: rebuild.DirtyRebuilds | None = None
 
 
 def on_startup(command, dirty):
-    global dirty_builds, carried, served_once
-    dirty_builds, carried, served_once = dirty, None, False
+    global dirty_rebuilds
+    dirty_rebuilds = rebuild.DirtyRebuilds() if dirty else None
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(rebuild.DirtyBuildNotice())
-        logging.getLogger("mkdocs").addHandler(warnings)
+        logging.getLogger("mkdocs").addHandler(dirty_rebuilds.warnings)
 
 
 def on_config(config):
     global build
     build = SiteBuild()
-    warnings.count = 0
+    if dirty_rebuilds is not None:
+        dirty_rebuilds.warnings.count = 0
 
 
 def on_files(files: Files, config):
@@ -105,7 +102,7 @@ def on_files(files: Files, config):
     build.url_of = {file.src_uri: file.url for file in files.documentation_pages()}
     build.page_order = {source: place for place, source in enumerate(build.url_of)}
     config.extra["special_pages"] = site.template_names(build.url_of)  # for overrides/
-    if dirty_builds:
+    if dirty_rebuilds is not None:
         plan_dirty_rebuild([file for file in files.documentation_pages() if file.src_uri not in site.GENERATED], config)
     return files
 
@@ -225,7 +222,7 @@ def note_mentions(source: str, mentioned: set[str], title: str, url: str) -> Non
     build.page_names[place] = (title, url)
     for term_id in mentioned:
         build.mentioned_on.setdefault(term_id, []).append(place)
-    if dirty_builds:
+    if dirty_rebuilds is not None:
         build.mentioned_by[source] = mentioned
 
 
@@ -263,7 +260,7 @@ def glossary_entries(page_url: str) -> Iterator[str]:
             # No summary tooltips: every summary is on the glossary page already, and thousands
             # fewer tooltips make it interactive sooner. Each entry is its own section.
             group = build.linker.link(group, site.GLOSSARY, href, tooltips=False).html
-        if dirty_builds:
+        if dirty_rebuilds is not None:
             build.glossary_entries.append(group)
         yield ("\n" if number else "") + glossary.mentions_html(group, relative)
 
@@ -287,7 +284,7 @@ def cheatsheet_sections() -> Iterator[str]:
             section = build.carried_in.pages[source].cheatsheet_part
         else:
             continue
-        if dirty_builds:
+        if dirty_rebuilds is not None:
             build.cheatsheet_sections[source] = section
         yield section + "\n"
 
@@ -346,40 +343,22 @@ def theme_mtime(config) -> float:
 
 def plan_dirty_rebuild(page_files: list[File], config) -> None:
     """Render every page again when the pages an edit changed are not enough (notekit.rebuild)."""
-    global carried, served_once
-    # Taken, not shared: a build that fails before it carries its own over renders every page next.
-    known, carried = carried, None
-    served_once, first = True, not served_once
     build.page_files = {file.src_uri: file for file in page_files}
-    build.started = time.time()
-    # MkDocs renders a page again when its source is newer than its HTML; a source saved while the
-    # last build ran may be older than the HTML that build wrote from the version before it.
-    saved_since = known.started if known is not None else 0.0
-    edited = {
-        file.src_uri: signature(file.content_string)
+    sources = [
+        rebuild.SourceFile(
+            file.src_uri, file.url.removeprefix("./"), file.abs_src_path, file.abs_dest_path, file.is_modified()
+        )
         for file in page_files
-        if file.is_modified() or os.path.getmtime(file.abs_src_path) >= saved_since
-    }
-    for file in page_files:
-        if file.src_uri in edited and not file.is_modified():
-            os.utime(file.abs_dest_path, (0, 0))
-    urls = {file.src_uri: file.url.removeprefix("./") for file in page_files}  # the home page's is "", as in search
-    reason = full_rebuild_reason(known, config.site_dir, urls, edited, theme_mtime(config))
-    if reason is None:
-        build.signatures, build.carried_in = edited, known
-        return
-    if not first:  # the first build renders every page anyway
-        log.info("Rendering every page again: %s", reason)
-    for file in page_files:
-        if file.src_uri not in edited and os.path.exists(file.abs_dest_path):
-            os.utime(file.abs_dest_path, (0, 0))  # older than its source: MkDocs renders it again
-    build.signatures = edited
+    ]
+    plan = dirty_rebuilds.plan(config.site_dir, sources, theme_mtime(config), time.time())
+    for path in plan.render_again:
+        os.utime(path, (0, 0))  # older than its source: MkDocs renders it again
+    if plan.reason:
+        log.info("Rendering every page again: %s", plan.reason)
+    build.carried_in, build.signatures, build.started = plan.carried_in, plan.signatures, plan.started
 
 
 def carry_over(config) -> None:
-    global carried
-    if warnings.count:  # said again by a build of every page, until they are fixed
-        return
     rendered = {
         source: PageRecord(
             # A page saved again while this build ran has no signature yet: its own will do.
@@ -395,9 +374,8 @@ def carry_over(config) -> None:
     }
     before = build.carried_in.pages if build.carried_in is not None else {}
     kept = {source: before[source] for source in build.page_files if source not in rendered and source in before}
-    carried = CarriedBuild(
-        config.site_dir, kept | rendered, build.glossary_entries, build.linker, theme_mtime(config), build.started
-    )
+    entries, mtime = build.glossary_entries, theme_mtime(config)
+    dirty_rebuilds.keep(CarriedBuild(config.site_dir, kept | rendered, entries, build.linker, mtime, build.started))
 
 
 # -- After the build: the cheat sheet's families, glossary.json, the search index ----------------
@@ -409,7 +387,7 @@ def on_post_build(config):
     with no_cycle_collection():  # large, cycle-free documents are made, read and written
         write_into(build.glossary_dest, glossary.ENTRIES_MARKER, glossary_entries(build.url_of[site.GLOSSARY]))
         write_into(build.cheatsheet_dest, printing.FAMILIES_MARKER, cheatsheet_sections())
-        if dirty_builds:
+        if dirty_rebuilds is not None:
             carry_over(config)
         write_glossary_json(Path(config.site_dir) / "glossary.json", config.site_url or "")
         add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")

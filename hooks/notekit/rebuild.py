@@ -11,6 +11,7 @@ theme or configuration changes, every page is rendered again (`full_rebuild_reas
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,3 +109,63 @@ class DirtyBuildNotice(logging.Filter):
         if record.levelno == logging.WARNING and record.getMessage().startswith("A 'dirty' build is being"):
             record.levelno, record.levelname = logging.INFO, "INFO"
         return True
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A page's source as a dirty rebuild sees it."""
+
+    source: str  # "storage.md"
+    url: str  # as site search names it: "storage/", and "" for the home page
+    src_path: str
+    dest_path: str  # its HTML
+    modified: bool  # MkDocs renders it again: its source is newer than its HTML
+
+
+@dataclass
+class Plan:
+    """What this build renders, and what it takes over from the last one."""
+
+    carried_in: CarriedBuild | None  # None: every page is rendered
+    signatures: dict[str, str]  # of the pages read again
+    render_again: list[str]  # HTML files to make older than their sources, so MkDocs renders them
+    reason: str | None  # why every page is rendered, to say (None on a first build)
+    started: float
+
+
+class DirtyRebuilds:
+    """What `mkdocs serve --dirty` keeps from one build to the next: the last build's pages
+    (`CarriedBuild`), and the warnings of the current build (`WarningCount`)."""
+
+    def __init__(self):
+        self.carried: CarriedBuild | None = None
+        self.warnings = WarningCount()
+        self.builds = 0
+
+    def plan(self, site_dir: str, files: list[SourceFile], theme_mtime: float, now: float) -> Plan:
+        # Taken, not shared: a build that fails before it carries its own over renders every page next.
+        known, self.carried = self.carried, None
+        self.builds += 1
+        # MkDocs renders a page again when its source is newer than its HTML; a source saved while
+        # the last build ran may be older than the HTML that build wrote from the version before it.
+        saved_since = known.started if known is not None else 0.0
+        edited = [file for file in files if file.modified or os.path.getmtime(file.src_path) >= saved_since]
+        signatures = {file.source: signature(read(file.src_path)) for file in edited}
+        render_again = [file.dest_path for file in edited if not file.modified]
+        urls = {file.source: file.url for file in files}
+        reason = full_rebuild_reason(known, site_dir, urls, signatures, theme_mtime)
+        if reason is None:
+            return Plan(known, signatures, render_again, None, now)
+        render_again += [file.dest_path for file in files if file not in edited and os.path.exists(file.dest_path)]
+        return Plan(None, signatures, render_again, reason if self.builds > 1 else None, now)
+
+    def keep(self, carried: CarriedBuild) -> None:
+        """Keep what this build learned, unless it had warnings: the next build then renders every
+        page, so that a warning is said again until it is fixed."""
+        if not self.warnings.count:
+            self.carried = carried
+
+
+def read(path: str) -> str:
+    with open(path, encoding="utf-8-sig") as source:  # as MkDocs reads a page
+        return source.read()
