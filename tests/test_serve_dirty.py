@@ -17,9 +17,10 @@ import sys
 import pytest
 from notekit.rebuild import CarriedBuild, PageRecord, full_rebuild_reason, signature
 from support import ROOT, copy_project
-from test_serve_reload import free_port, page_text, wait_for
+from test_serve_reload import wait_for
 
 from tools.bench.serve_latency import serve_flags
+from tools.serve import free_port, page_text
 
 PAGE = "storage.md"
 EDIT = "A dirty-rebuild check mentions"

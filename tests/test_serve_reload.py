@@ -5,31 +5,17 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 
 from notekit.code_reload import changed, restart_arguments, snapshot, syntax_errors
 from support import copy_project
 
+from tools.serve import free_port, page_text
+
 INTRO = "Every service, concept and abbreviation defined in the notes"
 EDITED = "Edited while serving: every term of the notes"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def page_text(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_for(condition, seconds: float, what: str) -> None:

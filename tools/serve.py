@@ -9,9 +9,11 @@ import gzip
 import html
 import io
 import re
+import socket
 import sys
 import threading
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -123,3 +125,19 @@ def serve_directory(
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def page_text(url: str) -> str:
+    """The text at `url`, or "" while nothing answers there (a server starting, or rebuilding)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""

@@ -10,16 +10,15 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from tools.bench import corpus
 from tools.bench.builds import BUILD_ENV, write_project
+from tools.serve import free_port, page_text
 
 TARGET_SECONDS = 2.0
 EDITS = 5
@@ -31,20 +30,6 @@ def serve_flags(makefile: Path) -> list[str]:
     if recipe is None:
         raise SystemExit(f"{makefile}: no `mkdocs serve ... --dev-addr` line in the serve target")
     return recipe.group(1).split()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def wait_until(condition, limit: float) -> float:
@@ -76,12 +61,12 @@ def edit_latencies(project: Path, flags: list[str], edits: int = EDITS) -> list[
     )
     url = base + corpus.page_name(0).removesuffix(".md") + "/"
     try:
-        wait_until(lambda: "Family 0" in fetch(url), 600)
+        wait_until(lambda: "Family 0" in page_text(url), 600)
         latencies = []
         for number in range(edits):
             marker = f"Edit number {number} mentions {mentioned} here."
             page.write_text(original + f"\n{marker}\n", encoding="utf-8")
-            latencies.append(wait_until(lambda marker=marker: marker.split(" mentions")[0] in fetch(url), 600))
+            latencies.append(wait_until(lambda marker=marker: marker.split(" mentions")[0] in page_text(url), 600))
             time.sleep(0.5)  # let the server settle before the next edit
         return latencies
     finally:
