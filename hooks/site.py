@@ -21,7 +21,6 @@ runs without this hook.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import itertools
@@ -90,6 +89,7 @@ def on_startup(command, dirty):
 def on_config(config):
     global build
     build = SiteBuild()
+    gc.unfreeze()  # in case the last build stopped between on_env and on_post_build
     if dirty_rebuilds is not None:
         dirty_rebuilds.warnings.count = 0
 
@@ -142,17 +142,6 @@ def on_page_content(html, page, config, files):
 # -- The pipeline -------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def no_cycle_collection():
-    # Linking allocates many short-lived strings while MkDocs holds every page in memory; the
-    # cycle collector would walk that whole heap again and again, for garbage that has no cycles.
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def on_env(env, config, files):
     index = make_index()
     carried_in = build.carried_in  # the terms are as they were: so is the linker (notekit.rebuild)
@@ -162,21 +151,24 @@ def on_env(env, config, files):
             if source not in build.pages:
                 note_mentions(source, record.mentioned, record.title, record.url)
                 build.page_files[source].page.title = record.title  # the navigation shows it
+    # From here to the end of the build MkDocs holds every page, which the cycle collector would
+    # walk again and again while pages are linked and rendered, for garbage that has no cycles:
+    # what exists now is set aside (still freed when no longer used), until `on_post_build`.
+    gc.freeze()
     return env
 
 
 @event_priority(-50)  # after the search plugin has read the page: links change no word of its text
 def on_page_context(context, page, config, nav):
     source = page.file.src_uri
-    with no_cycle_collection():
-        if source == site.GLOSSARY:
-            fill_glossary(page)
-        elif source == site.CHEATSHEET:
-            fill_cheatsheet(page)
-        else:
-            link_page(source)
-            if source == site.STUDY:
-                fill_study_deck(page, config)
+    if source == site.GLOSSARY:
+        fill_glossary(page)
+    elif source == site.CHEATSHEET:
+        fill_cheatsheet(page)
+    else:
+        link_page(source)
+        if source == site.STUDY:
+            fill_study_deck(page, config)
     return context
 
 
@@ -384,13 +376,15 @@ def carry_over(config) -> None:
 @event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
     # One document at a time, each step in its own function: none outlives its step in memory.
-    with no_cycle_collection():  # large, cycle-free documents are made, read and written
+    try:
         write_into(build.glossary_dest, glossary.ENTRIES_MARKER, glossary_entries(build.url_of[site.GLOSSARY]))
         write_into(build.cheatsheet_dest, printing.FAMILIES_MARKER, cheatsheet_sections())
         if dirty_rebuilds is not None:
             carry_over(config)
         write_glossary_json(Path(config.site_dir) / "glossary.json", config.site_url or "")
         add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")
+    finally:
+        gc.unfreeze()
 
 
 def write_glossary_json(target: Path, site_url: str) -> None:
