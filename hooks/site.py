@@ -7,10 +7,10 @@ It owns the build's shared state (a `SiteBuild`, afresh for every build) and rea
                    the search plugin has read it: links change no word, and search would parse
                    twice the HTML); who mentions what
     3. study deck  the study page's flashcards, from the term records of glossary.json
-    4. glossary    the glossary page's entries, and who mentions each term (every page linked
-                   by then: the generated pages come last)
-    5. cheat sheet the glossary in brief; the family pages go in after the build, straight into
-                   its file, as do glossary.json and the glossary's records in site search
+    4. glossary    the glossary page's entries and who mentions each term, written into its
+                   file after the build, once every page is linked
+    5. cheat sheet the glossary in brief, and the family pages, written in after the build too,
+                   as are glossary.json and the glossary's records in site search
 
 Under `make serve` (`mkdocs serve --dirty`) MkDocs renders only the pages an edit changed; what
 the others contribute is carried over from the build before (`notekit.rebuild`). The logic lives
@@ -219,10 +219,7 @@ def note_mentions(source: str, mentioned: set[str], title: str, url: str) -> Non
 
 
 def mentions() -> dict[str, list[tuple[str, str]]]:
-    """Which pages (title, URL) mention each term, in the site's order; every page linked first."""
-    for source in build.url_of:
-        if source not in site.GENERATED:
-            link_page(source)
+    """Which pages (title, URL) mention each term, in the site's order (once every page is linked)."""
     names = build.page_names
     return {term_id: [names[place] for place in sorted(places)] for term_id, places in build.mentioned_on.items()}
 
