@@ -70,6 +70,7 @@ class SiteBuild:
     page_files: dict[str, File] = field(default_factory=dict)  # source -> file, of the pages in docs/
     carried_in: CarriedBuild | None = None  # what this dirty rebuild takes over, when it renders few pages
     started: float = 0.0  # when this build began to read the pages (time.time())
+    theme_mtime: float = 0.0  # the newest change to overrides/ or mkdocs.yml, as this build began
 
 
 # MkDocs imports a hook once per process: every build, `mkdocs serve` rebuilds too, starts afresh.
@@ -339,7 +340,8 @@ def plan_dirty_rebuild(page_files: list[File], config) -> None:
         )
         for file in page_files
     ]
-    plan = dirty_rebuilds.plan(config.site_dir, sources, theme_mtime(config), time.time())
+    build.theme_mtime = theme_mtime(config)  # as the build starts: a change during it is seen next time
+    plan = dirty_rebuilds.plan(config.site_dir, sources, build.theme_mtime, time.time())
     for path in plan.render_again:
         os.utime(path, (0, 0))  # older than its source: MkDocs renders it again
     if plan.reason:
@@ -363,7 +365,7 @@ def carry_over(config) -> None:
     }
     before = build.carried_in.pages if build.carried_in is not None else {}
     kept = {source: before[source] for source in build.page_files if source not in rendered and source in before}
-    entries, mtime = build.glossary_entries, theme_mtime(config)
+    entries, mtime = build.glossary_entries, build.theme_mtime
     dirty_rebuilds.keep(CarriedBuild(config.site_dir, kept | rendered, entries, build.linker, mtime, build.started))
 
 

@@ -156,7 +156,9 @@ class DirtyRebuilds:
         reason = full_rebuild_reason(known, site_dir, urls, signatures, theme_mtime)
         if reason is None:
             return Plan(known, signatures, render_again, None, now)
-        render_again += [file.dest_path for file in files if file not in edited and os.path.exists(file.dest_path)]
+        render_again += [
+            file.dest_path for file in files if file.source not in signatures and os.path.exists(file.dest_path)
+        ]
         return Plan(None, signatures, render_again, reason if self.builds > 1 else None, now)
 
     def keep(self, carried: CarriedBuild) -> None:
