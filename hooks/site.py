@@ -395,6 +395,8 @@ def write_glossary_json(target: Path, site_url: str) -> None:
 
 def add_glossary_to_search(index_file: Path) -> None:
     if index_file.exists():  # else the search plugin is off
-        records = glossary.search_records(build.index, build.url_of[site.GLOSSARY])
+        glossary_url = build.url_of[site.GLOSSARY]
+        records = glossary.search_records(build.index, glossary_url)
+        reader_words = search_index.reader_words_by_location(build.index.terms.values(), build.url_of, glossary_url)
         index_json = index_file.read_text(encoding="utf-8")
-        write_atomically(index_file, search_index.with_glossary(index_json, records))
+        write_atomically(index_file, search_index.with_glossary(index_json, records, reader_words))

@@ -96,3 +96,73 @@ QUERIES: list[tuple[str, str, str]] = [
     ("cloudfromation", "tools/#cloudformation", MISSPELLING),
     ("kubernets", "containers/#eks", MISSPELLING),
 ]
+
+# -- Issue 15: the words readers use --------------------------------------------------------------
+# Written before site search was tuned for them (2026-11-29), and kept apart from QUERIES so the
+# hit rates of the old and the new queries are reported separately. A reader who knows only what
+# they want types what the thing *is*, an acronym the notes never spell out, an inflected word, or
+# asks which of two services to pick.
+EVERYDAY = "everyday"
+ACRONYM = "acronym"
+INFLECTION = "inflection"
+VERSUS = "versus"
+
+READER_QUERIES: list[tuple[str, str, str]] = [
+    # -- Everyday words for what a service is --------------------------------------------------
+    ("cheapest", "compute/#spot-instances", EVERYDAY),
+    ("interruptible", "compute/#spot-instances", EVERYDAY),
+    ("cheapest interruptible", "compute/#spot-instances", EVERYDAY),
+    ("function as a service", "compute/#lambda", EVERYDAY),
+    ("pay as you go", "compute/#on-demand", EVERYDAY),
+    ("physical server for one customer", "compute/#dedicated-hosts", EVERYDAY),
+    ("aws hardware on premises", "compute/#outposts", EVERYDAY),
+    ("upload code and aws runs it", "compute/#elastic-beanstalk", EVERYDAY),
+    ("hard drive for ec2", "storage/#ebs", EVERYDAY),
+    ("scratch disk", "storage/#instance-store", EVERYDAY),
+    ("network file share", "storage/#efs", EVERYDAY),
+    ("cold storage archive", "storage/#s3-storage-classes", EVERYDAY),
+    ("key value database", "databases/#dynamodb", EVERYDAY),
+    ("move my database to aws", "databases/#dms", EVERYDAY),
+    ("spread traffic across servers", "networking/#elb", EVERYDAY),
+    ("domain names", "networking/#route-53", EVERYDAY),
+    ("rest api endpoint", "networking/#api-gateway", EVERYDAY),
+    ("fan out messages", "application-integration/#sns", EVERYDAY),
+    ("buffer messages between services", "application-integration/#sqs", EVERYDAY),
+    ("templates for infrastructure", "tools/#cloudformation", EVERYDAY),
+    ("web console", "tools/#management-console", EVERYDAY),
+    ("python library for aws", "tools/#boto3", EVERYDAY),
+    ("who secures what", "cloud-concepts/#shared-responsibility-model", EVERYDAY),
+    ("best practices", "cloud-concepts/#well-architected-framework", EVERYDAY),
+    ("customers sharing hardware", "cloud-concepts/#multitenancy", EVERYDAY),
+    ("machine learning platform", "machine-learning/#sagemaker", EVERYDAY),
+    # -- Acronyms the notes never spell out ----------------------------------------------------
+    ("FaaS", "compute/#lambda", ACRONYM),
+    ("CDN", "networking/#cloudfront", ACRONYM),
+    ("VM", "compute/#ec2", ACRONYM),
+    ("k8s", "containers/#eks", ACRONYM),
+    ("NFS", "storage/#efs", ACRONYM),
+    ("OLAP", "databases/#redshift", ACRONYM),
+    ("ASG", "compute/#ec2-auto-scaling", ACRONYM),
+    ("ALB", "networking/#elb", ACRONYM),
+    ("SSD volume", "storage/#ebs", ACRONYM),
+    ("RI", "compute/#reserved-instances", ACRONYM),
+    # -- Inflections of the notes' words -------------------------------------------------------
+    ("warehousing", "databases/#redshift", INFLECTION),
+    ("interrupted", "compute/#spot-instances", INFLECTION),
+    ("queuing", "application-integration/#sqs", INFLECTION),
+    ("snapshotting a volume", "storage/#ebs-snapshots", INFLECTION),
+    ("migrating databases", "databases/#dms", INFLECTION),
+    ("subscribing to topics", "application-integration/#publish-subscribe", INFLECTION),
+    ("archiving", "storage/#s3-storage-classes", INFLECTION),
+    ("balancing load", "networking/#elb", INFLECTION),
+    ("deploying models", "machine-learning/#train-and-deploy", INFLECTION),
+    # -- Which of two: "vs" and "or" -----------------------------------------------------------
+    ("sqs vs sns", "application-integration/#sns-vs-sqs", VERSUS),
+    ("sns or sqs", "application-integration/#sns-vs-sqs", VERSUS),
+    ("ecs vs eks", "containers/#comparison", VERSUS),
+    ("fargate or ecs", "containers/#comparison", VERSUS),
+    ("ebs vs efs", "storage/#comparison", VERSUS),
+    ("s3 versus ebs", "storage/#comparison", VERSUS),
+    ("api vs sdk", "tools/#api-vs-sdk", VERSUS),
+    ("iaas vs paas", "cloud-concepts/#cloud-service-models", VERSUS),
+]

@@ -45,6 +45,11 @@ EBS_ALIASES = "    aliases: [Amazon EBS, Elastic Block Store, EBS volume]"
 EFS_HEADING = "## Amazon EFS: file storage { #efs }\n"
 
 CASES = {
+    "reader word another term claims": (
+        "docs/storage.md",
+        replace_once("reader_words: [hard drive, ", "reader_words: [scratch disk, hard drive, "),
+        ["storage.md: reader word 'scratch disk' of term 'ebs' is already claimed by term 'instance-store'"],
+    ),
     "empty terms key": (
         "docs/networking.md",
         lambda text: re.sub(r"^terms:\n(?:  .*\n)+", "terms:\n", text, flags=re.M),

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from search_queries import MISSPELLING, QUERIES
+from search_queries import MISSPELLING, QUERIES, READER_QUERIES, VERSUS
 from support import DOCS, FAMILY_ANCHORS
 
 pytestmark = pytest.mark.browser
@@ -92,30 +92,83 @@ def test_query_finds_its_section_in_the_top_3(search, query, expected, kind):
     assert expected in top, f"{kind} {query!r}: {expected} is not in the top {TOP}: {top}"
 
 
+# Readers' words the site cannot answer yet, each with the reason. The test fails when one starts
+# to pass (strict), so the list only shrinks.
+UNANSWERED = {
+    "key value database": "the notes file key-value under NoSQL, which ranks above DynamoDB",
+    "iaas vs paas": "no reader word may name other terms; the section comparing them names neither in its title",
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "kind"),
+    [
+        pytest.param(*row, marks=pytest.mark.xfail(reason=UNANSWERED[row[0]], strict=True))
+        if row[0] in UNANSWERED
+        else row
+        for row in READER_QUERIES
+    ],
+    ids=[query for query, _, _ in READER_QUERIES],
+)
+def test_readers_words_find_their_section_in_the_top_3(search, query, expected, kind):
+    top = search.top(query)
+    assert expected in top, f"{kind} {query!r}: {expected} is not in the top {TOP}: {top}"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [(query, expected) for query, expected, kind in READER_QUERIES if kind == VERSUS and query not in UNANSWERED],
+)
+def test_which_of_two_lands_on_their_comparison_first(search, query, expected):
+    """'sqs vs sns' leads to the comparison before any other note (the glossary's entries aside)."""
+    notes = [result for result in search.results(query) if not result.startswith("glossary/")]
+    assert notes[:1] == [expected], f"{query!r}: the first note is not the comparison: {notes[:3]}"
+
+
+def test_reader_words_are_not_shown(search, pages):
+    """A reader word is only in the search index: no page shows it, and no result's text does."""
+    for source in ("compute.md", "glossary.md"):
+        assert "interruptible" not in pages[source].article.get_text(" ").lower(), f"{source} shows a reader word"
+    search.results("interruptible")
+    assert "interruptible" not in search.tab.locator(".md-search-result__list").inner_text().lower()
+
+
 def test_the_table_covers_every_family_with_real_sections():
     assert len(QUERIES) >= 35
-    assert len({query.lower() for query, _, _ in QUERIES}) == len(QUERIES), "a query is in the table twice"
+    assert len(READER_QUERIES) >= 40
+    every_query = [query.lower() for query, _, _ in QUERIES + READER_QUERIES]
+    assert len(set(every_query)) == len(every_query), "a query is in the tables twice"
     pages = {expected.split("/#")[0] + ".md" for _, expected, _ in QUERIES}
     assert set(FAMILY_ANCHORS) <= pages, f"no query leads to {sorted(set(FAMILY_ANCHORS) - pages)}"
     misspellings = {query for query, _, kind in QUERIES if kind == MISSPELLING}
     assert len(misspellings) >= 4 and {"dyanmodb", "sagemker"} <= misspellings
-    for query, expected, _ in QUERIES:
+    for query, expected, _ in QUERIES + READER_QUERIES:
         source, anchor = expected.split("/#")
         text = Path(DOCS / f"{source}.md").read_text(encoding="utf-8")
         assert re.search(rf"^#+ .*\{{ #{re.escape(anchor)} \}}$", text, re.M), f"{query!r}: no section {expected}"
 
 
-def test_hit_rate(search, record_property):
-    """Reports how many queries hit, by kind of query; `make test` prints the line in its summary."""
-    hits = {query: expected in search.top(query) for query, expected, _ in QUERIES}
+def hit_rate(search, name: str, table: list[tuple[str, str, str]]) -> str:
+    hits = {query: expected in search.top(query) for query, expected, _ in table}
     by_kind: dict[str, list[bool]] = {}
-    for query, _, kind in QUERIES:
+    for query, _, kind in table:
         by_kind.setdefault(kind, []).append(hits[query])
     kinds = ", ".join(f"{kind} {sum(found)}/{len(found)}" for kind, found in by_kind.items())
-    line = f"site search: {sum(hits.values())}/{len(QUERIES)} queries find their section in the top {TOP} ({kinds})"
-    missed = [f"{query!r} -> {expected}" for query, expected, _ in QUERIES if not hits[query]]
-    if missed:
-        line += "; missed: " + ", ".join(missed)
+    line = f"{name}: {sum(hits.values())}/{len(table)} find their section in the top {TOP} ({kinds})"
+    missed = [f"{query!r} -> {expected}" for query, expected, _ in table if not hits[query]]
+    return line + ("; missed: " + ", ".join(missed) if missed else "")
+
+
+def test_hit_rate(search, record_property):
+    """Reports how many queries hit, by kind of query, for the first table and for the readers'
+    words (written before search was tuned for them) apart; `make test` prints the line in its
+    summary."""
+    line = (
+        "site search: "
+        + hit_rate(search, "queries", QUERIES)
+        + " | "
+        + hit_rate(search, "readers' words", READER_QUERIES)
+    )
     record_property("summary", line)
     print(line)
     assert search.tab.console_errors == []

@@ -64,7 +64,7 @@ def test_missing_id_or_name_and_unknown_keys_are_problems():
         "storage.md: term '1' has no 'id'",
         "storage.md: term 's3' has no 'name'",
         "storage.md: term 'ebs' has unknown keys ['alias'] "
-        "(known: ['abbr', 'aliases', 'id', 'name', 'reference', 'see', 'summary'])",
+        "(known: ['abbr', 'aliases', 'id', 'name', 'reader_words', 'reference', 'see', 'summary'])",
     ]
 
 
@@ -139,3 +139,59 @@ def test_the_terms_key_mistyped_is_a_problem_and_other_words_are_not():
         "p.md: 'terms:' is empty: list the page's terms under it, or remove it"
     ]
     assert terms_key_problems({"terms": "ebs"}, "p.md") == ["p.md: 'terms' in the front matter must be a list of terms"]
+
+
+SPOT = {
+    "id": "spot",
+    "name": "Spot Instances",
+    "summary": "Spare capacity.",
+    "reader_words": ["cheapest", " interruptible "],
+}
+
+
+def test_reader_words_are_read_and_are_not_forms():
+    terms, problems = page(SPOT, anchors=["spot"])
+    assert problems == []
+    assert terms[0].reader_words == ("cheapest", "interruptible")
+    assert "cheapest" not in terms[0].forms  # never linked in the text
+
+
+def test_a_reader_word_that_is_the_terms_own_form_or_written_twice_is_a_problem():
+    _, problems = page(SPOT | {"reader_words": ["spot instances", "cheap", "Cheap!"]}, anchors=["spot"])
+    assert problems == [
+        "storage.md: term 'spot': reader word 'spot instances' is already its name, abbreviation or alias",
+        "storage.md: term 'spot': reader word 'Cheap!' is written twice",
+    ]
+
+
+def test_reader_words_must_be_texts():
+    _, problems = page(SPOT | {"reader_words": [3]}, anchors=["spot"])
+    assert problems == ["storage.md: term 'spot': 'reader_words' must be a list of non-empty texts"]
+    _, problems = page(SPOT | {"reader_words": ["<b>"]}, anchors=["spot"])
+    assert problems == ["storage.md: term 'spot': reader word '<b>' is not plain text (letters, digits and spaces)"]
+
+
+def index_of(*raw_terms):
+    return build_index([page(*raw_terms, anchors=[term["id"] for term in raw_terms])])
+
+
+def test_a_reader_word_claimed_by_another_term_is_a_problem_naming_both():
+    on_demand = {"id": "on-demand", "name": "On-Demand", "summary": "Pay by the second.", "reader_words": ["Cheapest"]}
+    assert index_of(SPOT, on_demand).problems == [
+        "storage.md: reader word 'Cheapest' of term 'on-demand' is already claimed by term 'spot' (storage.md)"
+    ]
+    named = {"id": "cheap", "name": "Cheapest", "summary": "A name."}
+    assert index_of(SPOT, named).problems == [
+        "storage.md: reader word 'cheapest' of term 'spot' is already claimed by term 'cheap' (storage.md)"
+    ]
+
+
+def test_a_reader_word_with_another_terms_name_in_it_is_a_problem():
+    ec2 = {"id": "ec2", "name": "Amazon EC2", "abbr": ["EC2"], "summary": "Servers."}
+    pricing = {"id": "pricing", "name": "EC2 pricing", "summary": "Costs.", "reader_words": ["cost of ec2", "bill"]}
+    assert index_of(ec2, pricing).problems == [
+        "storage.md: reader word 'cost of ec2' of term 'pricing' has the name of term 'ec2' (storage.md) in it: "
+        "a search for that name would find both"
+    ]
+    # Whole words only: "ec2" inside "sec2ond" is no name.
+    assert index_of(ec2, pricing | {"reader_words": ["sec2 ond"]}).problems == []

@@ -7,12 +7,18 @@ A page defines its terms in its front matter, next to the notes they describe:
         name: Amazon Elastic Block Store
         abbr: [EBS]                     # abbreviations; on hover they show `name`
         aliases: [Amazon EBS, EBS volume]
+        reader_words: [hard drive, disk, SSD volume]   # what readers call it that is not a name
         summary: One plain-text sentence, 160 characters at most.
         see: [efs, instance-store]      # related terms, on any page
         reference:                      # when the summary rests on a fact the notes lack
           title: Amazon EBS volumes     # the official page's title, its URL, and the month
           url: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-volumes.html
           checked: 2026-11              # somebody last checked the summary against it
+
+A name, abbreviation or alias is linked wherever the text uses it. `reader_words` are never shown
+or linked: they are how a reader who does not know the name asks for the thing ("cheapest" for
+Spot Instances), and site search and the glossary filter find the term by them. Like an alias, a
+reader word may belong to one term only, or a search for it would have no answer.
 
 Every problem found is a sentence naming the file(s) and the term, so the build can report it.
 """
@@ -27,7 +33,7 @@ from dataclasses import dataclass, field
 
 MAX_SUMMARY = 160
 FORBIDDEN_IN_FORMS = set("{}<>\n")
-KNOWN_KEYS = {"id", "name", "abbr", "aliases", "summary", "see", "reference"}
+KNOWN_KEYS = {"id", "name", "abbr", "aliases", "reader_words", "summary", "see", "reference"}
 REFERENCE_KEYS = {"title", "url", "checked"}
 
 
@@ -51,6 +57,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     see: tuple[str, ...] = ()
     reference: Reference | None = None
+    reader_words: tuple[str, ...] = ()
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -159,10 +166,27 @@ def _term_problems(term: Term, where: str) -> list[str]:
     repeated = sorted({form for form in term.forms if term.forms.count(form) > 1})
     if repeated:
         problems.append(f"{where}: {repeated} written more than once in its name, abbr and aliases")
+    problems += _reader_words_problems(term, where)
     if term.id in term.see:
         problems.append(f"{where}: 'see' lists the term itself")
     if len(set(term.see)) < len(term.see):
         problems.append(f"{where}: 'see' lists {sorted({s for s in term.see if term.see.count(s) > 1})} twice")
+    return problems
+
+
+def _reader_words_problems(term: Term, where: str) -> list[str]:
+    problems = []
+    own_forms = {searchable(form) for form in term.forms}
+    seen: set[str] = set()
+    for words in term.reader_words:
+        folded = searchable(words)
+        if not folded or FORBIDDEN_IN_FORMS & set(words) or invisible_characters(words):
+            problems.append(f"{where}: reader word '{words}' is not plain text (letters, digits and spaces)")
+        elif folded in own_forms:
+            problems.append(f"{where}: reader word '{words}' is already its name, abbreviation or alias")
+        elif folded in seen:
+            problems.append(f"{where}: reader word '{words}' is written twice")
+        seen.add(folded)
     return problems
 
 
@@ -221,6 +245,7 @@ def terms_from_page(meta: dict, source: str, family: str, anchors: Iterable[str]
             abbr=_as_strings(raw.get("abbr"), "abbr", where, problems),
             aliases=_as_strings(raw.get("aliases"), "aliases", where, problems),
             see=_as_strings(raw.get("see"), "see", where, problems),
+            reader_words=_as_strings(raw.get("reader_words"), "reader_words", where, problems),
             reference=_reference(raw.get("reference"), where, problems),
         )
         problems += _term_problems(term, where)
@@ -254,8 +279,46 @@ def build_index(pages: Iterable[tuple[list[Term], list[str]]]) -> TermIndex:
                     index.problems.append(
                         f"'{form}' names two terms: '{owner.id}' ({owner.source}) and '{term.id}' ({term.source})"
                     )
+    index.problems += reader_words_claimed_twice(index.terms.values())
     for term in index.terms.values():
         for other in term.see:
             if other not in index.terms:
                 index.problems.append(f"{term.source}: term '{term.id}' has 'see: {other}', which is no term")
     return index
+
+
+def reader_words_claimed_twice(terms: Iterable[Term]) -> list[str]:
+    """A reader word that another term already claims, as a reader word or as a name, abbreviation
+    or alias, or that has another term's name in it ("cost of EC2"): a reader typing it, or that
+    name, would be sent to two places. Compared as search compares them, without case, accents or
+    punctuation, and word by word."""
+    terms = list(terms)
+    named: dict[str, Term] = {}
+    for term in terms:
+        for form in term.forms:
+            named.setdefault(searchable(form), term)
+    claimed_by = dict(named)
+    problems = []
+    for term in terms:
+        for words in dict.fromkeys(term.reader_words):
+            folded = searchable(words)
+            owner = claimed_by.setdefault(folded, term)
+            if owner is not term:
+                problems.append(
+                    f"{term.source}: reader word '{words}' of term '{term.id}' is already claimed by "
+                    f"term '{owner.id}' ({owner.source})"
+                )
+                continue
+            inside = [other for part in word_runs(folded) if (other := named.get(part)) not in (None, term)]
+            if inside:
+                problems.append(
+                    f"{term.source}: reader word '{words}' of term '{term.id}' has the name of term "
+                    f"'{inside[0].id}' ({inside[0].source}) in it: a search for that name would find both"
+                )
+    return problems
+
+
+def word_runs(folded: str) -> list[str]:
+    """Every run of whole words in `folded` text, shorter than the whole."""
+    words = folded.split()
+    return [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1) if j - i < len(words)]
