@@ -38,6 +38,8 @@ def front_matter(draw) -> tuple[str, list[str]]:
             raw["abbr"] = draw(st.lists(NAMES, max_size=2))
         if draw(st.booleans()):
             raw["see"] = draw(st.lists(st.sampled_from(ids), max_size=3))
+        if draw(st.booleans()):
+            raw["reader_words"] = draw(st.lists(NAMES, max_size=2))
         raw_terms.append(raw)
     text = "---\n" + yaml.safe_dump({"title": "P", "terms": raw_terms}, allow_unicode=True) + "---\n# P\n"
     return text, ids
