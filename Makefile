@@ -21,7 +21,7 @@ DEV_STAMP := $(VENV)/.dev-requirements
 # package-lock.json.
 NODE_STAMP := node_modules/.installed
 
-.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight claims bench fonts browser clean
+.PHONY: help serve build test test-fast pdf linkcheck linkcheck-external lint audit weight link-density claims bench bench-glossary fonts icons browser clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-19s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -55,9 +55,15 @@ audit: $(SITE_STAMP) browser $(NODE_STAMP) ## Lighthouse (mobile) on home, a fam
 	set -o pipefail; SITE_URL=http://127.0.0.1:$(AUDIT_PORT)/ $(BIN)/mkdocs build --strict --clean --site-dir audit-site 2>&1 | { grep -v '^INFO ' || true; }
 	$(BIN)/python -m tools.audit.lighthouse audit-site --report-dir audit-report
 
-weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped, beside an empty Material page
+weight: $(DEV_STAMP) ## Bytes a first visit to each page loads, raw and gzipped, beside an empty Material page; the offline copy's size (budget: 2 MB gzipped)
 	set -o pipefail; $(BIN)/mkdocs build --strict --clean --site-dir weight-site 2>&1 | { grep -v '^INFO ' || true; }
 	$(BIN)/python -m tools.weight weight-site
+
+# Builds a throw-away copy; `python -m tools.link_density SITE OLD_SITE` compares two builds.
+link-density: $(DEV_STAMP) ## Term links and abbreviation marks on each page, per 100 words (the linker's rules)
+	set -o pipefail; dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	$(BIN)/mkdocs build --strict --site-dir "$$dir" 2>&1 | { grep -v '^INFO ' || true; }; \
+	$(BIN)/python -m tools.link_density "$$dir"
 
 lint: $(DEV_STAMP) browser ## Spelling (codespell), Python (ruff), workflows (actionlint) and shell scripts (shellcheck)
 	$(BIN)/codespell docs README.md CONTRIBUTING.md hooks overrides tests tools .github .ci Makefile mkdocs.yml
@@ -72,6 +78,9 @@ claims: $(SITE_STAMP) ## List every claim the site adds to the notes: page, anch
 bench: $(DEV_STAMP) ## Time the build with and without the hooks at 1x, 3x and 10x, and `make serve`'s reloads
 	$(BIN)/python -m tools.bench
 
+bench-glossary: $(DEV_STAMP) browser ## Time the glossary page in Chromium at 100, 1,000 and 10,000 terms: time to interactive, each keystroke
+	$(BIN)/python -m tools.glossary_bench
+
 # The site's fonts are committed in docs/fonts/, so that `make build` and `make serve` need only
 # Python; they come from these pinned npm packages (package-lock.json). docs/stylesheets/extra.css
 # declares each face, and tests/test_fonts.py checks that the copies match the packages.
@@ -84,6 +93,10 @@ fonts: $(NODE_STAMP) ## Copy the site's fonts and their licences from the pinned
 	cp $(addprefix $(FONT_PACKAGES)/,$(FONT_FACES)) docs/fonts/
 	cp $(FONT_PACKAGES)/roboto/LICENSE docs/fonts/LICENSE-roboto.txt
 	cp $(FONT_PACKAGES)/roboto-mono/LICENSE docs/fonts/LICENSE-roboto-mono.txt
+
+# The web app's icons (docs/manifest.json) are committed; this draws them again from the logo.
+icons: $(DEV_STAMP) browser ## Draw the web app's icons from the site's logo into docs/assets/icons/ (headless Chromium)
+	$(BIN)/python -m tools.icons
 
 browser: ## Install what the tests need from Debian, if missing: chromium, poppler, Java, Node, shellcheck
 	@need=""; \

@@ -1,4 +1,5 @@
-"""`make weight`: the bytes a first visit to each page loads, raw and gzipped, beside an empty Material page.
+"""`make weight`: the bytes a first visit to each page loads, raw and gzipped, beside an empty Material page,
+and the size of the offline copy (tools/offline_size.py).
 
     python -m tools.weight SITE_DIR [--no-baseline]
 
@@ -393,7 +394,11 @@ def main(argv: list[str] | None = None) -> int:
     unloaded = unloaded_own_files(args.site_dir, own)
     if unloaded:
         print("  in the site but loaded by no page (not counted): " + ", ".join(unloaded))
-    return 0 if gz < OWN_BUDGET else 1
+    from tools.offline_size import report  # it measures with this module's file_sizes
+
+    offline_lines, offline_within = report(args.site_dir)
+    print(offline_lines)
+    return 0 if gz < OWN_BUDGET and offline_within else 1
 
 
 if __name__ == "__main__":
