@@ -248,8 +248,9 @@ def glossary_entries(page_url: str) -> Iterator[str]:
     for number, group in enumerate(groups):
         if build.carried_in is None:
             # No summary tooltips: every summary is on the glossary page already, and thousands
-            # fewer tooltips make it interactive sooner. Each entry is its own section.
-            group = build.linker.link(group, site.GLOSSARY, href, tooltips=False).html
+            # fewer tooltips make it interactive sooner. Each entry is its own section, and its
+            # filter box shows an entry alone: each links its terms afresh (relink_after=0).
+            group = build.linker.link(group, site.GLOSSARY, href, tooltips=False, relink_after=0).html
         if dirty_rebuilds is not None:
             build.glossary_entries.append(group)
         yield ("\n" if number else "") + glossary.mentions_html(group, relative)

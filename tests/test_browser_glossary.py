@@ -8,7 +8,9 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-VISIBLE_ENTRIES = "document.querySelectorAll('h2.glossary-term:not([hidden])').length"
+# The filter hides entries with a class on the page and on each match (glossary.js), not `hidden`.
+SHOWN = "[...document.querySelectorAll('h2.glossary-term')].filter(h => h.checkVisibility())"
+VISIBLE_ENTRIES = f"{SHOWN}.length"
 
 
 def open_glossary(page, site_url, query=""):
@@ -17,7 +19,13 @@ def open_glossary(page, site_url, query=""):
 
 
 def visible_ids(page) -> list[str]:
-    return page.eval_on_selector_all("h2.glossary-term:not([hidden])", "hs => hs.map(h => h.id)")
+    return page.evaluate(f"{SHOWN}.map(h => h.id)")
+
+
+def filter_for(page, query: str) -> None:
+    box = page.locator("#glossary-filter-input")
+    box.fill(query)
+    box.dispatch_event("input")
 
 
 def test_filter_narrows_the_list_and_restores_it(page, site_url):
@@ -28,11 +36,11 @@ def test_filter_narrows_the_list_and_restores_it(page, site_url):
     box.press_sequentially("ebs")
     assert set(visible_ids(page)) == {"ebs", "ebs-snapshots"}
     assert "2 of" in page.locator(".glossary-count").inner_text()
-    assert page.url.endswith("/glossary/?q=ebs"), "the filter is not kept in the address"
+    page.wait_for_url("**/glossary/?q=ebs")  # the filter is kept in the address once typing pauses
     box.fill("")
     box.dispatch_event("input")
     assert page.evaluate(VISIBLE_ENTRIES) == total
-    assert "?q=" not in page.url
+    page.wait_for_url(lambda url: "?q=" not in url)
 
 
 def test_filter_ignores_case_and_accents_and_searches_summaries(page, site_url):
@@ -121,3 +129,98 @@ def test_filter_box_is_hidden_without_javascript_and_shown_with_it(browser, site
     # Visible from the first paint, before Material's bundle has run: nothing moves when it does.
     tab.locator(".glossary-filter").wait_for(state="visible")
     context.close()
+
+
+# -- A filter as forgiving as site search ------------------------------------------------------
+
+
+def count_line(page) -> str:
+    return page.locator(".glossary-count").inner_text()
+
+
+def test_several_words_narrow_to_the_entries_with_all_of_them(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "s3 glacier")
+    assert visible_ids(page) == ["s3-storage-classes"]
+    assert count_line(page).startswith("1 of ")
+
+
+def test_words_no_entry_has_together_show_the_entries_with_any_and_say_so(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "sqs sns")
+    assert set(visible_ids(page)) == {"sqs", "sns"}
+    assert "\u201csqs\u201d or \u201csns\u201d" in count_line(page)
+
+
+def test_a_word_one_letter_off_finds_the_term_as_site_search_does(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "lamda")  # codespell:ignore
+    assert "lambda" in visible_ids(page)
+    assert "one letter away" in count_line(page)
+    filter_for(page, "dyanmodb")  # two neighbours swapped: one slip, as site search counts it
+    assert "dynamodb" in visible_ids(page)
+    filter_for(page, "servers")  # a word the glossary has stays exact: no "server" noise
+    assert "one letter away" not in count_line(page)
+    filter_for(page, "sqz")  # too short to guess at
+    assert visible_ids(page) == []
+    filter_for(page, "qqqqqqq")  # near nothing: the three nearest names are offered all the same
+    assert page.locator(".glossary-suggestions a[href^='#']").count() == 3
+
+
+def test_the_readers_words_find_a_term_without_being_shown(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "cheapest")
+    assert visible_ids(page) == ["spot-instances"]
+    entries = page.locator(".glossary-entry").all_inner_texts()
+    assert len(entries) >= 60 and not [text for text in entries if "cheapest" in text.lower()]
+
+
+def test_no_match_says_so_and_offers_the_closest_terms_and_site_search(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "dinamodv")  # two edits from DynamoDB: too far for the filter
+    assert visible_ids(page) == []
+    assert count_line(page).startswith("No term matches")
+    offer = page.locator(".glossary-suggestions")
+    closest = offer.locator("a[href^='#']")
+    assert 1 <= closest.count() <= 3 and closest.first.get_attribute("href") == "#dynamodb"
+    closest.first.click()  # clears the filter, which hid the entry
+    page.wait_for_url("**/glossary/#dynamodb")
+    assert page.locator("#dynamodb").is_visible() and page.locator("#glossary-filter-input").input_value() == ""
+    filter_for(page, "dinamodv")
+    offer.locator("a.glossary-site-search").click()
+    page.locator(".md-search__input").wait_for(state="visible")
+    assert page.locator(".md-search__input").input_value() == "dinamodv"
+    assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+    assert page.console_errors == []
+
+
+def test_letters_without_visible_entries_are_disabled_and_tab_skips_them(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "sqs")
+    bar = page.locator("nav.glossary-letters")
+    assert bar.locator("a", has_text="A").get_attribute("aria-disabled") == "true"
+    assert bar.locator("a", has_text="A").get_attribute("href") is None
+    assert bar.locator("a", has_text="S").get_attribute("aria-disabled") is None
+    page.locator("#glossary-filter-input").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "S"
+    page.keyboard.press("Escape")
+    page.locator("#glossary-filter-input").focus()
+    filter_for(page, "")
+    assert bar.locator("a", has_text="A").get_attribute("href").endswith("#letter-a")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") != "S"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("query", ["sqs", "dinamodv"])
+def test_a_filtered_glossary_passes_axe_in_both_schemes(browser, site_url, scheme, query):
+    from axe import axe_violations, describe
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    open_glossary(tab, site_url, query)
+    assert tab.locator(".glossary-letters [aria-disabled=true]").count() > 10
+    violations = axe_violations(tab)
+    context.close()
+    assert not violations, describe(violations)

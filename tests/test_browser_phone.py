@@ -131,7 +131,7 @@ FAMILY_FIRST_SCREEN = r"""async () => {
 # A glossary entry is its heading and the paragraphs up to the next heading or letter (glossary.js).
 GLOSSARY_FIRST_MATCH = r"""async () => {
   await document.fonts.ready;
-  const heading = document.querySelector("h2.glossary-term:not([hidden])");
+  const heading = [...document.querySelectorAll("h2.glossary-term")].find(h => h.checkVisibility());
   let last = heading;
   while (last.nextElementSibling && !last.nextElementSibling.matches("h2.glossary-term, .glossary-letter"))
     last = last.nextElementSibling;

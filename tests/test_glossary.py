@@ -63,7 +63,8 @@ def test_entries_are_grouped_under_one_letter_each_with_a_jump_bar():
 def test_an_entry_shows_its_names_summary_source_note_and_see_also():
     index = index_of(EBS, EFS)
     html = glossary.entry_html(EBS, index, href)
-    assert html.startswith('<h2 id="ebs" class="glossary-term glossary-plain">Amazon Elastic Block Store (EBS)')
+    assert html.startswith('<div class="glossary-entry">\n<h2 id="ebs" class="glossary-term glossary-plain">Amazon')
+    assert html.endswith("</div>")
     assert '<p class="glossary-forms glossary-plain">Also: EBS, EBS volume</p>' in html
     assert '<a href="https://docs.aws.amazon.com/ebs/">Preserve data</a>' in html
     assert '<time class="claim-checked" datetime="2026-11">2026-11</time>' in html
@@ -127,3 +128,23 @@ def test_a_term_id_the_glossary_page_uses_itself_is_a_problem(taken):
     assert problems == [
         f"s.md: term id '{taken}' is taken on the glossary page (its title, filter or letters): rename it"
     ]
+
+
+def test_the_readers_words_are_data_of_the_entry_never_its_text():
+    spot = term("spot", "Spot Instances", reader_words=("cheapest", 'a "spare" <box>'))
+    html = glossary.entry_html(spot, index_of(spot), href)
+    assert html.startswith('<div class="glossary-entry" data-words="cheapest; a &quot;spare&quot; &lt;box&gt;">')
+    text = re.sub(r"<[^>]*>", "", html)
+    assert "cheapest" not in text and "spare" not in text
+    assert "data-words" not in glossary.entry_html(EFS, index_of(EFS), href)
+    records = glossary.term_records(index_of(spot, EFS), lambda source: "s/", "", {})
+    assert records[0]["reader_words"] == [] and records[1]["reader_words"] == ["cheapest", 'a "spare" <box>']
+
+
+def test_a_letters_entries_come_in_chunks_the_browser_lays_out_on_demand():
+    terms = [term(f"e{n:03d}", f"Entry {n:03d}") for n in range(glossary.CHUNK_SIZE + 1)]
+    html = glossary.entries_html(index_of(*terms, LAMBDA), href)
+    assert html.count('<div class="glossary-chunk">') == 3  # E: a full chunk and one entry; L: one
+    assert html.count('<div class="glossary-entry"') == len(terms) + 1
+    first_chunk = html.split('<div class="glossary-chunk">')[1]
+    assert first_chunk.count('<div class="glossary-entry"') == glossary.CHUNK_SIZE

@@ -111,8 +111,8 @@ def test_glossary_is_boosted_in_search_and_each_entry_is_its_own_result(site_dir
 
 def test_json_has_the_documented_format(glossary_json, terms, pages):
     assert glossary_json["format"] == "aws-notes-glossary" and glossary_json["version"] == 1
-    fields = {"id", "name", "abbreviations", "aliases", "summary", "family", "path", "url", "glossary_path",
-              "mentions", "see_also", "source"}  # fmt: skip
+    fields = {"id", "name", "abbreviations", "aliases", "reader_words", "summary", "family", "path", "url",
+              "glossary_path", "mentions", "see_also", "source"}  # fmt: skip
     for term in terms.values():
         assert set(term) == fields
         assert term["source"] is None or set(term["source"]) == {"title", "url", "checked"}
@@ -202,23 +202,82 @@ def is_code_or_plain(tag) -> bool:
     )
 
 
-def test_every_abbreviation_shows_its_expansion_everywhere(pages, terms):
+def is_heading_or_cards(tag) -> bool:
+    return tag.name in {"h1", "h2", "h3", "h4", "h5", "h6"} or {"grid", "cards"} <= set(tag.get("class", []))
+
+
+def test_every_abbreviation_is_expanded_at_its_first_use_in_each_section_only(pages, terms):
+    """Expanded by an <abbr> or by the tooltip of the link around it; never marked twice in a
+    section, nor in a heading or the home page's cards (hooks/notekit/link_rules.py)."""
     expansion = {abbr: term["name"] for term in terms.values() for abbr in term["abbreviations"]}
     words = "|".join(re.escape(abbr) for abbr in sorted(expansion, key=len, reverse=True))
     abbreviation = re.compile(rf"(?<![\w@/.\-])({words})(?:'s|’s|s)?(?![\w/\-@]|\.\w)")
-    bare = []
+    bare, twice = [], []
     for source, page in pages.items():
-        for text in page.article.find_all(string=True):
-            # A glossary entry's own name and abbreviations are its expansion: left plain.
-            if isinstance(text, Comment) or text.find_parent(is_code_or_plain) is not None:
+        shown: set[str] = set()  # the expansions shown in this section
+        for node in page.article.descendants:
+            if node.name in {"h1", "h2", "h3", "h4", "h5", "h6"} and node.get("id"):
+                shown = set()
+            if not isinstance(node, str) or isinstance(node, Comment):
                 continue
-            abbr, link = text.find_parent("abbr"), text.find_parent("a", class_="glossary-link")
-            for match in abbreviation.finditer(text):
+            # A glossary entry's own name and abbreviations are its expansion: left plain.
+            if node.find_parent(is_code_or_plain) is not None or node.find_parent(is_heading_or_cards) is not None:
+                continue
+            abbr, link = node.find_parent("abbr"), node.find_parent("a", class_="glossary-link")
+            for match in abbreviation.finditer(node):
                 name = expansion[match.group(1)]
-                if (abbr is not None and abbr["title"] == name) or (link is not None and name in link.get("title", "")):
-                    continue
-                bare.append(f"{source}: {match.group(1)} in {text.strip()[:60]!r}")
+                marked = abbr is not None and abbr["title"] == name
+                if name in shown:
+                    twice += [f"{source}: {match.group(1)} in {node.strip()[:60]!r}"] if marked else []
+                elif marked or (link is not None and name in link.get("title", "")):
+                    shown.add(name)
+                else:
+                    bare.append(f"{source}: {match.group(1)} in {node.strip()[:60]!r}")
     assert bare == []
+    assert twice == []
+
+
+@pytest.mark.parametrize("source", ["index.md", "compute.md", "storage.md", GLOSSARY, "cheatsheet.md"])
+def test_no_link_or_abbreviation_mark_in_headings_or_cards(pages, source):
+    article = pages[source].article
+    places = article.find_all(is_heading_or_cards)
+    marked = [str(tag) for place in places for tag in place.select("abbr[title], a.glossary-link")]
+    assert marked == []
+
+
+def test_a_term_is_linked_once_per_page_but_for_long_pages(pages):
+    from notekit.link_rules import RELINK_AFTER
+
+    for source, page in pages.items():
+        if source in (GLOSSARY, "cheatsheet.md"):  # the glossary links each entry; the sheet, each page
+            continue
+        hrefs = [a["href"] for a in page.article.select("a.glossary-link")]
+        most = 1 + len(page.text.split()) // RELINK_AFTER
+        assert not [href for href in set(hrefs) if hrefs.count(href) > most], f"{source}: {sorted(hrefs)}"
+
+
+# -- The home page: a card for every family page, the study page and the cheat sheet ------------
+
+
+def test_home_cards_link_every_family_page_study_and_the_cheat_sheet_and_no_term(pages):
+    from notekit import site
+
+    cards = pages["index.md"].article.select_one(".grid.cards")
+    card_links = [a["href"] for a in cards.select("li > p:first-child a")]
+    wanted = [source for source in pages if site.is_family(source)] + [site.STUDY, site.CHEATSHEET]
+    missing = {source.removesuffix(".md") + "/" for source in wanted} - set(card_links)
+    assert not missing and len(card_links) == len(set(card_links)), card_links
+    assert cards.select("a.glossary-link, abbr") == []
+    assert "EC2" in cards.get_text(), "the cards name the services, plain"
+
+
+def test_home_page_links_line_shows_a_readers_address(pages):
+    article = pages["index.md"].article
+    line = next(li for li in article.select("li") if li.get_text().startswith("Links"))
+    assert "/compute/#ec2" in [code.get_text() for code in line.select("code")]
+    assert ".md" not in line.get_text()
+    for name in ("Study", "Cheat sheet"):
+        assert any(li.get_text().startswith(name + ":") for li in article.select("li")), name
 
 
 # -- Bad input fails the strict build with one message naming the file and the term -----------

@@ -6,10 +6,12 @@ import html
 import re
 from html.parser import HTMLParser
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from notekit.html_scan import PageScan
-from notekit.linker import CLASSES, UNLINKED, UNTOUCHED, TermLinker
+from notekit.link_rules import RELINK_AFTER, WordCount
+from notekit.linker import CLASSES, UNLINKED, UNMARKED, UNTOUCHED, TermLinker
 from notekit.terms import Term
 
 TERMS = {
@@ -25,27 +27,32 @@ TERMS = {
 LINKER = TermLinker(TERMS)
 
 
-def link(page_html: str, source: str = "page.md"):
-    return LINKER.link(page_html, source, lambda term: f"../{term.source[:-3]}/#{term.id}")
+def link(page_html: str, source: str = "page.md", **options):
+    return LINKER.link(page_html, source, lambda term: f"../{term.source[:-3]}/#{term.id}", **options)
 
 
 def links(page_html: str) -> list[str]:
     return re.findall(r'<a class="glossary-link" href="([^"]+)"', page_html)
 
 
-def test_first_mention_per_section_is_linked_with_the_summary_as_tooltip():
+EXPANDED_EC2 = '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>'
+
+
+def test_a_term_is_linked_once_per_page_with_the_summary_as_tooltip():
     out = link('<h2 id="a">A</h2><p>EC2 and EC2.</p><h2 id="b">B</h2><p>Amazon EC2 again.</p>').html
-    assert links(out) == ["../compute/#ec2", "../compute/#ec2"]
-    assert 'title="Amazon Elastic Compute Cloud: Virtual &lt;servers&gt; &amp; more."' in out
-    assert '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>.</p>' in out
+    assert links(out) == ["../compute/#ec2"]
+    tooltip = 'title="Amazon Elastic Compute Cloud: Virtual &lt;servers&gt; &amp; more."'
+    # The link's tooltip expanded EC2 in section a; section b marks it at its first use there.
+    assert f'<p><a class="glossary-link" href="../compute/#ec2" {tooltip}>EC2</a> and EC2.</p>' in out
+    assert f'<h2 id="b">B</h2><p>Amazon {EXPANDED_EC2} again.</p>' in out
     # One tooltip per link: the abbreviation inside the name is expanded in the link's own title.
+    out = link("<p>Amazon EC2</p>").html
     assert 'title="EC2: Amazon Elastic Compute Cloud. Virtual &lt;servers&gt; &amp; more.">Amazon EC2</a>' in out
 
 
 def test_an_abbreviation_inside_a_longer_name_still_shows_its_expansion():
     out = link('<h2 id="ec2">Amazon EC2</h2><p>Amazon EC2 and Amazon S3’s.</p>').html
-    expanded = '<abbr title="Amazon Elastic Compute Cloud">EC2</abbr>'
-    assert f'<h2 id="ec2">Amazon {expanded}</h2><p>Amazon {expanded} and' in out
+    assert f'<h2 id="ec2">Amazon EC2</h2><p>Amazon {EXPANDED_EC2} and' in out
     assert 'title="S3: Amazon Simple Storage Service. Object storage.">Amazon S3’s</a>.</p>' in out
 
 
@@ -58,9 +65,63 @@ def test_without_tooltips_links_carry_no_title_and_abbreviations_expand_inside()
     )
 
 
-def test_subsections_start_afresh():
+def test_subsections_mark_abbreviations_afresh_but_do_not_link_again():
     out = link('<h2 id="a">A</h2><p>S3</p><h3 id="a1">A1</h3><p>S3</p>').html
+    assert len(links(out)) == 1
+    assert out.endswith('<h3 id="a1">A1</h3><p><abbr title="Amazon Simple Storage Service">S3</abbr></p>')
+
+
+def words(count: int) -> str:
+    return " ".join(["word"] * count)
+
+
+def test_a_later_section_links_again_only_when_the_last_link_is_far_back():
+    # Words are counted from the link's start: "S3", the filler, then the heading "B".
+    near = f'<h2 id="a">A</h2><p>S3 {words(RELINK_AFTER - 3)}</p><h2 id="b">B</h2><p>S3</p>'
+    far = f'<h2 id="a">A</h2><p>S3 {words(RELINK_AFTER - 2)}</p><h2 id="b">B</h2><p>S3</p>'
+    assert len(links(link(near).html)) == 1
+    assert len(links(link(far).html)) == 2
+    assert len(links(link(f"<p>S3 {words(1)}</p><h2 id='b'>B</h2><p>S3</p>", relink_after=4).html)) == 1
+    assert len(links(link(f"<p>S3 {words(2)}</p><h2 id='b'>B</h2><p>S3</p>", relink_after=4).html)) == 2
+    # Within one section, a term is linked once however long the section.
+    assert len(links(link(f"<p>S3 {words(3 * RELINK_AFTER)} S3</p>").html)) == 1
+
+
+def test_relink_after_zero_links_afresh_in_every_section_as_the_glossary_does():
+    out = link('<h2 id="a">A</h2><p>S3 S3</p><h2 id="b">B</h2><p>S3</p>', tooltips=False, relink_after=0).html
     assert len(links(out)) == 2
+
+
+def test_word_count_counts_text_not_markup_and_is_the_same_however_it_is_asked():
+    page_html = '<p class="x y">One <b>two</b> &amp; three</p><!-- <i>c</i> --><p>four</p>'
+    assert WordCount(page_html).at(len(page_html)) == 5
+    in_steps = WordCount(page_html)
+    assert [in_steps.at(page_html.index("three")), in_steps.at(len(page_html))] == [2, 5]
+
+
+def test_an_abbreviation_is_marked_at_its_first_use_in_a_section_only():
+    out = link('<h2 id="s3">S3</h2><p>S3, S3 and Amazon S3.</p><h2 id="b">B</h2><p>EC2 and Amazon S3, S3</p>').html
+    marked = '<abbr title="Amazon Simple Storage Service">S3</abbr>'
+    # Its own section: never a link, one mark.
+    assert f'<h2 id="s3">S3</h2><p>{marked}, S3 and Amazon S3.</p>' in out
+    # Another section: the link's tooltip expands S3, so the later S3 stays plain.
+    assert out.endswith('Simple Storage Service. Object storage.">Amazon S3</a>, S3</p>')
+    assert out.count("<abbr") == 1
+
+
+@pytest.mark.parametrize("level", range(1, 7))
+def test_headings_get_neither_links_nor_marks_but_their_mentions_count(level):
+    out = link(f'<h{level} id="x">Amazon EC2 and S3</h{level}><p>S3</p>')
+    assert out.html.startswith(f'<h{level} id="x">Amazon EC2 and S3</h{level}><p><a class="glossary-link"')
+    assert out.mentioned == {"ec2", "s3"}
+
+
+def test_card_grids_get_neither_links_nor_marks_but_their_mentions_count():
+    cards = '<div class="grid cards"><ul><li><p><strong><a href="x/">X</a></strong></p><p>EC2, S3.</p></li></ul></div>'
+    out = link(cards + "<p>EC2</p>")
+    assert out.html.startswith(cards)
+    assert links(out.html) == ["../compute/#ec2"]
+    assert out.mentioned == {"ec2", "s3"}
 
 
 def test_never_linked_inside_headings_links_code_or_abbreviations():
@@ -80,10 +141,10 @@ def test_never_linked_inside_headings_links_code_or_abbreviations():
         assert links(link(page_html).html) == [], wrapper
 
 
-def test_abbreviations_show_their_expansion_in_headings_and_links_but_not_code():
+def test_abbreviations_show_their_expansion_in_links_but_not_headings_or_code():
     out = link('<h2 id="x">S3</h2><p><a href="/y">EC2</a> <code>S3</code></p>').html
-    assert '<h2 id="x"><abbr title="Amazon Simple Storage Service">S3</abbr></h2>' in out
-    assert '<a href="/y"><abbr title="Amazon Elastic Compute Cloud">EC2</abbr></a>' in out
+    assert '<h2 id="x">S3</h2>' in out
+    assert f'<a href="/y">{EXPANDED_EC2}</a>' in out
     assert "<code>S3</code>" in out
 
 
@@ -112,9 +173,9 @@ def test_unclosed_paragraphs_and_void_elements_do_not_confuse_the_walk():
 
 def test_well_formed_pages_take_the_fast_way_and_others_are_walked():
     assert PageScan('<p><a href="/x"><code>S3</code></a> <span class="glossary-no-link">S3</span></p>', UNTOUCHED,
-                    UNLINKED, CLASSES).well_formed  # fmt: skip
+                    UNLINKED, CLASSES, UNMARKED).well_formed  # fmt: skip
     for page_html in ["<div><label>x</div> S3", "<p><a href=/x><code>y</a> S3</p>", "<details><summary>Hi</details>"]:
-        assert not PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES).well_formed, page_html
+        assert not PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES, UNMARKED).well_formed, page_html
     assert links(link("<div><label>x</div> S3").html) == ["../storage/#s3"]  # the label ended with its div
 
 
@@ -181,6 +242,9 @@ def test_linking_never_changes_visible_text_and_never_nests_links(page_html):
     checker = NestedLinks()
     checker.feed(out)
     assert checker.nested == 0, "a link was made inside a link"
+    # Short pages: each term linked once at most, and nothing linked or marked in a heading.
+    assert len(links(out)) == len(set(links(out)))
+    assert not re.search(r"<h[1-6][^>]*>(?:(?!</h[1-6]>).)*<(?:abbr title|a class)", out), out
 
 
 # -- The oracle: the same decisions as a walk over every tag with a stack of open elements ------
@@ -190,6 +254,7 @@ OPENINGS = [
     '<h2 id="s3">', '<h2 id="a">', '<h3 id="ec2">', "<h3>", '<abbr title="Amazon S3">',
     '<div class="admonition-title">', '<p class="x glossary-plain">', '<span class="glossary-no-link y">',
     '<div class="tabbed-labels">', '<p class="headerlinks">', '<p title="Amazon S3 > EC2" class=\'x\'>',
+    '<div class="grid cards">', '<h1 id="t">', "<h4 id='s3'>", "<h6>",
 ]  # fmt: skip
 # Stray and missing closing tags too: where html_scan sees one, the linker walks the page instead.
 LOOSE = ["<br>", '<img alt="S3">', "<hr/>", "<!-- S3 -->", "<span/>", "<script/>", "<p>", "</p>", "</div>",
@@ -210,12 +275,17 @@ any_fragment = st.recursive(st.one_of(text, st.sampled_from(LOOSE)), element_of_
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(any_fragment, min_size=1, max_size=6).map("".join), st.sampled_from(["", "s3", "ec2"]))
-def test_the_linker_decides_as_a_walk_over_every_tag_would(page_html, within):
+@given(
+    st.lists(any_fragment, min_size=1, max_size=6).map("".join),
+    st.sampled_from(["", "s3", "ec2"]),
+    st.sampled_from([RELINK_AFTER, 0, 1, 3]),  # small: the random pages are short
+)
+def test_the_linker_decides_as_a_walk_over_every_tag_would(page_html, within, relink_after):
     def href(term):
         return f"#{term.id}"
 
     for tooltips in (True, False):
-        fast = LINKER.link(page_html, "page.md", href, within=within, tooltips=tooltips)
-        walked = LINKER.link_by_walking(page_html, "page.md", href, within=within, tooltips=tooltips)
+        options = {"within": within, "tooltips": tooltips, "relink_after": relink_after}
+        fast = LINKER.link(page_html, "page.md", href, **options)
+        walked = LINKER.link_by_walking(page_html, "page.md", href, **options)
         assert (fast.html, fast.mentioned, fast.problems) == (walked.html, walked.mentioned, walked.problems)

@@ -20,7 +20,7 @@
   var SETUP = 0; // Material's SearchMessageType: the index, sent once before any query
   var QUERY = 2;
   var FUNCTION_WORD = /(^|\s)(a|an|and|are|as|at|by|for|from|how|i|in|is|it|my|of|on|or|the|to|versus|vs|what|with)(?=\s)/gi;
-  // Endings to take off, longest first; a stem keeps four letters at least ("queuing": "queu").
+  // Endings to take off, longest first; a stem keeps four letters at least.
   var ENDINGS = ["ations", "ation", "ings", "ing", "ions", "ion", "able", "ible", "ies", "est", "ers", "er", "ed", "es", "ly", "s"];
   var SHORTEST_STEM = 4;
   var LONG_WORD = /(^|\s)([a-z]{5,})(?=\s|$)/gi;

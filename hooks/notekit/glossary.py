@@ -8,6 +8,17 @@ Markdown would cost more than all the other hook work together; for the same rea
 entries go through the linker in one pass: each is a section of its own, and all but its prose
 (summary, "see also") is marked `glossary-plain`. Which pages mention a term is known
 only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
+
+Speed, with 10,000 terms (`make bench-glossary`): each entry is a `glossary-entry` element, and
+a letter's entries come in chunks of `CHUNK_SIZE` (`glossary-chunk`) that the browser styles and
+lays out only near the screen (`content-visibility: auto` in extra.css). The filter
+(docs/javascripts/glossary.js) marks the page `glossary-filtering` and the matching entries and
+chunks `glossary-in`, writing only the entries whose state changes (clearing the query is one
+class). Never `hidden` on entries: Material's stylesheet has a `:not([hidden]) ~` rule, which makes
+Chromium re-check every later sibling whenever an element's `hidden` changes, seconds per key
+with thousands of flat entries (found by profiling). The address (?q=) is updated once typing
+pauses, as `history.replaceState` costs a page this size some 15 ms.
+
 `term_records` is each term as data: glossary.json and the study deck are both made from it.
 """
 
@@ -28,6 +39,7 @@ JSON_VERSION = 1
 ENTRIES_PLACEHOLDER = "glossary-entries"
 MENTIONS_PREFIX = "mentions-"
 SEARCH_BOOST = 4
+CHUNK_SIZE = 25  # entries the browser lays out together: fewer styles to work out per key, not too many chunks
 # Named for screen readers, but without a title: a tooltip per entry slows the page's start.
 PERMALINK = '<a class="headerlink" href="#{id}" aria-label="Link to this section">&para;</a>'
 
@@ -59,9 +71,10 @@ ENTRIES_MARKER = "<!-- glossary: the entries -->"
 FILTER_BOX = f"""\
 <div class="glossary-filter glossary-plain">
 <label for="{FILTER_INPUT_ID}">Filter the glossary</label>
-<input type="search" id="{FILTER_INPUT_ID}" placeholder="Name, abbreviation or words of the summary" \
+<input type="search" id="{FILTER_INPUT_ID}" placeholder="A name, abbreviation or any word for it" \
 autocomplete="off" spellcheck="false">
 <p class="glossary-count" role="status" aria-live="polite"></p>
+<p class="glossary-suggestions" hidden></p>
 </div>
 """
 
@@ -118,11 +131,13 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
     text = html.escape
     forms = [*term.abbr, *term.aliases]
     page = href(term.source)
-    # Flat and with few tags, as the page may hold thousands of entries; glossary.js groups a
-    # heading with the paragraphs after it, and reads the text it filters on from them (no copy
-    # of it in an attribute: the page's first screen arrives in one round trip). `glossary-plain`
-    # keeps the linker from marking up the name the entry itself spells out.
+    # Few tags, as the page may hold thousands of entries; glossary.js reads the text it filters
+    # on from them (no copy of it in an attribute: the page's first screen arrives in one round
+    # trip). Only the readers' words, which the page never shows, are an attribute (`data-words`).
+    # `glossary-plain` keeps the linker from marking up the name the entry itself spells out.
+    words = f' data-words="{text("; ".join(term.reader_words))}"' if term.reader_words else ""
     parts = [
+        f'<div class="glossary-entry"{words}>',
         f'<h2 id="{term.id}" class="glossary-term glossary-plain">'
         f"{text(heading_text(term))}{PERMALINK.format(id=term.id)}</h2>",
     ]
@@ -147,7 +162,7 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
     if related:
         links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
         parts.append(f'<p class="glossary-see">See also: {links}</p>')
-    return "\n".join(parts)
+    return "\n".join([*parts, "</div>"])
 
 
 def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
@@ -159,15 +174,18 @@ def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
     """`entries_html` in parts: the filter box and jump bar, then each letter's entries. A site
     with thousands of terms is then linked (and filled) a part at a time, never all at once."""
     terms = index.sorted_terms()
-    groups, current = [[FILTER_BOX, jump_bar(terms)]], None
+    by_letter: dict[str, list[Term]] = {}
     for term in terms:
-        letter = initial(term)
-        if letter != current:
-            current = letter
-            heading = f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">'
-            groups.append([heading + f"{letter}</p>"])
-        groups[-1].append(entry_html(term, index, href))
-    return ["\n".join(group) for group in groups]
+        by_letter.setdefault(initial(term), []).append(term)
+    groups = ["\n".join([FILTER_BOX, jump_bar(terms)])]
+    for letter, members in by_letter.items():
+        heading = f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>'
+        parts = [heading]
+        for start in range(0, len(members), CHUNK_SIZE):
+            chunk = members[start : start + CHUNK_SIZE]
+            parts += ['<div class="glossary-chunk">', *(entry_html(term, index, href) for term in chunk), "</div>"]
+        groups.append("\n".join(parts))
+    return groups
 
 
 def compact_list_html(index: TermIndex) -> str:
@@ -239,6 +257,7 @@ def term_records(
                 "name": term.name,
                 "abbreviations": list(term.abbr),
                 "aliases": list(term.aliases),
+                "reader_words": list(term.reader_words),
                 "summary": term.summary,
                 "family": term.family,
                 "path": path,

@@ -38,6 +38,7 @@ class Region(NamedTuple):
     untouched: bool  # its text is never changed
     unlinked: bool  # its text is never made a link
     raw: bool = False  # script, style or textarea: text, not markup, to its closing tag
+    unmarked: bool = False  # its text is never made a link nor marked as an abbreviation
 
 
 class Heading(NamedTuple):
@@ -90,8 +91,16 @@ def named_tags(names: frozenset[str]) -> re.Pattern:
 class PageScan:
     """The tags of one page, and the elements that decide where its text may change."""
 
-    def __init__(self, page_html: str, untouched: frozenset, unlinked: frozenset, classes: dict[str, str]):
-        """`untouched` and `unlinked` name elements; `classes` maps a class to "untouched" or "unlinked"."""
+    def __init__(
+        self,
+        page_html: str,
+        untouched: frozenset,
+        unlinked: frozenset,
+        classes: dict[str, str],
+        unmarked: frozenset = frozenset(),
+    ):
+        """`untouched`, `unlinked` and `unmarked` name elements; `classes` maps a class to one of
+        "untouched", "unlinked" or "unmarked"."""
         self.html = page_html
         self.headings: list[Heading] = []  # the headings that have an id: each starts a section
         self.links: list[tuple[int, int, dict[str, str]]] = []  # each <a> opening tag, with its attributes
@@ -100,7 +109,8 @@ class PageScan:
             return
         self.starts, self.ends = tag_spans(page_html)
         # Headings and links are noted on the way: the linker needs them (as sections, as references).
-        regions = self._named_regions(untouched, unlinked, untouched | unlinked | set(HEADING_LEVELS) | {"a"})
+        wanted = untouched | unlinked | unmarked | set(HEADING_LEVELS) | {"a"}
+        regions = self._named_regions(untouched, unlinked, unmarked, wanted)
         regions.update(self._classed_regions(classes, regions))
         self.regions = [region for _, region in sorted(regions.items())]
         # Where an element is left open, or closed across another, a browser (and a walk over every
@@ -138,9 +148,11 @@ class PageScan:
                 return False
         return not open_names
 
-    def _named_regions(self, untouched: frozenset, unlinked: frozenset, wanted: frozenset) -> dict[int, Region]:
-        """The elements named in `untouched` or `unlinked`, by where they start; headings and links
-        are noted on the way."""
+    def _named_regions(
+        self, untouched: frozenset, unlinked: frozenset, unmarked: frozenset, wanted: frozenset
+    ) -> dict[int, Region]:
+        """The elements named in `untouched`, `unlinked` or `unmarked`, by where they start;
+        headings and links are noted on the way."""
         regions: dict[int, Region] = {}
         open_elements: dict[str, list[Region]] = {}
         for found in named_tags(wanted | frozenset(RAW_TEXT)).finditer(self.html):
@@ -162,7 +174,7 @@ class PageScan:
             if name in RAW_TEXT:  # raw text runs to its closing tag, `<script/>` or not
                 regions[start] = Region(start, raw_text_end(self.html, name, end), True, False, raw=True)
             elif name not in VOID and tag[-2] != "/":
-                region = Region(start, len(self.html), name in untouched, name in unlinked)
+                region = Region(start, len(self.html), name in untouched, name in unlinked, unmarked=name in unmarked)
                 regions[start] = region
                 open_elements.setdefault(name, []).append(region)
         return regions
@@ -189,7 +201,9 @@ class PageScan:
             else:
                 region = Region(start, self._closing(name, end), False, False)
             found_regions[start] = region._replace(
-                untouched=region.untouched or "untouched" in kinds, unlinked=region.unlinked or "unlinked" in kinds
+                untouched=region.untouched or "untouched" in kinds,
+                unlinked=region.unlinked or "unlinked" in kinds,
+                unmarked=region.unmarked or "unmarked" in kinds,
             )
         return found_regions
 

@@ -1,10 +1,11 @@
-"""Rewrite a page's HTML: link the first mention of each term per section, expand abbreviations.
+"""Rewrite a page's HTML: link each term's first mention, mark each abbreviation's first use.
 
 Term names are found in one search over the page's HTML; `notekit.html_scan` says for each whether
 it stands in text, and in which elements and section. Only text changes, and only by being
 wrapped in `<a>` or `<abbr>`, so the text a reader sees is never altered. Where a link would be
-wrong (headings, links, code, admonition titles, tab labels, the term's own section) the text is
-left alone or, for abbreviations, only given its expansion on hover.
+wrong (links, code, admonition titles, tab labels, the term's own section) the text is left
+alone or, for abbreviations, only given its expansion on hover; headings and card grids get
+neither. `notekit.link_rules` holds the rules: which mention is linked, which use is marked.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from notekit.html_scan import (
     attributes,
     raw_text_end,
 )
+from notekit.link_rules import RELINK_AFTER, PageState, WordCount, link_title, spliced, with_abbreviations
 from notekit.matcher import TermMatcher
 from notekit.terms import Term
 
@@ -35,8 +37,11 @@ UNTOUCHED = frozenset(
     {"code", "pre", "kbd", "samp", "var", "abbr", "svg", "math", "script", "style", "textarea", "title"}
 )
 # Text inside these may show an abbreviation's expansion, but never becomes a link.
-UNLINKED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary", "button", "option"})
+UNLINKED = frozenset({"a", "label", "summary", "button", "option"})
+# Names, not prose: never a link, never an abbreviation mark (the mention still counts).
+UNMARKED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CLASSES = {
+    "cards": "unmarked",  # Material's card grids (`grid cards`): the home page's map of the families
     "admonition-title": "unlinked",
     "tabbed-labels": "unlinked",
     "headerlink": "unlinked",
@@ -52,16 +57,7 @@ class OpenElement(NamedTuple):
     name: str
     untouched: bool
     unlinked: bool
-
-
-class Section(NamedTuple):
-    """Where a name is found: the ids of the sections it is in, and what was linked there already."""
-
-    ids: set[str]
-    linked: set[str]  # ids of the terms linked in the innermost section so far
-    link_openings: dict[str, str]  # form -> its <a ...> tag, the same all over one page
-    href: Callable[[Term], str]
-    tooltips: bool
+    unmarked: bool
 
 
 @dataclass
@@ -71,39 +67,8 @@ class LinkedPage:
     problems: list[str] = field(default_factory=list)
 
 
-def link_title(term: Term, form: str, spans: list[tuple[int, int, str]]) -> str:
-    """The tooltip: the summary, after the expansion of any abbreviation the reader saw.
-
-    A link carries one tooltip only (an <abbr> inside it would open a second one on top), so
-    "Amazon S3" gets "S3: Amazon Simple Storage Service. Object storage…".
-    """
-    if form in term.abbr:
-        return f"{term.name}: {term.summary}"
-    escaped = html.escape(form, quote=False)
-    expanded = [f"{html.unescape(escaped[start:end])}: {name}. " for start, end, name in spans]
-    return "".join(expanded) + term.summary
-
-
 def near_explicit_problem(source: str, target: str) -> str:
     return f"{source}: a link to '{target}' is not a term reference: write it 'term:<id>', in lowercase"
-
-
-def spliced(text: str, edits: list[tuple[int, int, str]]) -> str:
-    """`text` with each (start, end) span replaced by its new text; the spans are in order."""
-    pieces, last = [], 0
-    for start, end, replacement in edits:
-        pieces += [text[last:start], replacement]
-        last = end
-    return "".join(pieces) + text[last:]
-
-
-def with_abbreviations(words: str, spans: list[tuple[int, int, str]]) -> str:
-    """`words` with each abbreviation in it wrapped in <abbr>, so it shows its expansion on hover."""
-    wrapped = [
-        (start, end, f'<abbr title="{html.escape(name, quote=True)}">{words[start:end]}</abbr>')
-        for start, end, name in spans
-    ]
-    return spliced(words, wrapped)
 
 
 class TermLinker:
@@ -132,16 +97,24 @@ class TermLinker:
         }
 
     def link(
-        self, page_html: str, source: str, href: Callable[[Term], str], within: str = "", tooltips: bool = True
+        self,
+        page_html: str,
+        source: str,
+        href: Callable[[Term], str],
+        within: str = "",
+        tooltips: bool = True,
+        relink_after: int = RELINK_AFTER,
     ) -> LinkedPage:
         """Link the page built from `source`; `href(term)` is a term's URL relative to that page.
 
         `within` names the section a fragment of HTML belongs to, when it comes without its heading.
         `tooltips=False` leaves out the links' summary tooltips, where the page shows the summaries.
+        `relink_after` is how many words after its last link a later section links a term again
+        (`notekit.link_rules`); 0 links it afresh in every section.
         """
-        scan = PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES)
+        scan = PageScan(page_html, UNTOUCHED, UNLINKED, CLASSES, UNMARKED)
         if not scan.well_formed:
-            return self.link_by_walking(page_html, source, href, within, tooltips)
+            return self.link_by_walking(page_html, source, href, within, tooltips, relink_after)
         result = LinkedPage(html="")
         edits: list[tuple[int, int, str]] = []  # (start, end, replacement), never overlapping
         for start, end, attrs in scan.links:
@@ -152,10 +125,10 @@ class TermLinker:
                 result.problems.append(near_explicit_problem(source, target))
         headings, regions = scan.headings, scan.regions
         sections: list[tuple[int, str]] = [(0, within)]  # (heading level, id), outermost first
-        state = Section(ids={within}, linked=set(), link_openings={}, href=href, tooltips=tooltips)
+        state = PageState(href, tooltips, relink_after, WordCount(page_html), {within})
         next_heading = next_region = 0
         enclosing: list[Region] = []
-        untouched = unlinked = False
+        untouched = unlinked = unmarked = False
         enclosing_ends = len(page_html) + 1  # where the first enclosing element ends
         for match in self.matcher.find(page_html):
             if scan.inside_tag(match.start):
@@ -165,7 +138,7 @@ class TermLinker:
                 while sections and sections[-1][0] >= heading.level:
                     sections.pop()
                 sections.append((heading.level, heading.id))
-                state = state._replace(ids={section_id for _, section_id in sections}, linked=set())
+                state.enter_section({section_id for _, section_id in sections})
                 next_heading += 1
             if enclosing_ends <= match.start or (
                 next_region < len(regions) and regions[next_region].start < match.start
@@ -176,17 +149,25 @@ class TermLinker:
                 enclosing = [region for region in enclosing if region.end > match.start]
                 untouched = any(region.untouched for region in enclosing)
                 unlinked = any(region.unlinked for region in enclosing)
+                unmarked = any(region.unmarked for region in enclosing)
                 enclosing_ends = min((region.end for region in enclosing), default=len(page_html) + 1)
             if untouched:
                 continue
-            wrapped = self._mention(page_html[match.start : match.end], match.form, state, not unlinked, result)
+            words = page_html[match.start : match.end]
+            wrapped = self._mention(words, match.form, match.start, state, (unlinked, unmarked), result)
             if wrapped is not None:
                 edits.append((match.start, match.end, wrapped))
         result.html = spliced(page_html, sorted(edits))
         return result
 
     def link_by_walking(
-        self, page_html: str, source: str, href: Callable[[Term], str], within: str = "", tooltips: bool = True
+        self,
+        page_html: str,
+        source: str,
+        href: Callable[[Term], str],
+        within: str = "",
+        tooltips: bool = True,
+        relink_after: int = RELINK_AFTER,
     ) -> LinkedPage:
         """`link`, by walking every tag with a stack of open elements: slower, but it closes what
         was left open where a browser would (at the closing tag of an element around it)."""
@@ -194,23 +175,24 @@ class TermLinker:
         out: list[str] = []
         stack: list[OpenElement] = []
         sections: list[tuple[int, str]] = [(0, within)]
-        section = Section(ids={within}, linked=set(), link_openings={}, href=href, tooltips=tooltips)
+        state = PageState(href, tooltips, relink_after, WordCount(page_html), {within})
         position = 0
 
-        def text(raw: str) -> str:
-            untouched, unlinked = (stack[-1].untouched, stack[-1].unlinked) if stack else (False, False)
-            if untouched:
+        def text(raw: str, at: int) -> str:
+            parent = stack[-1] if stack else OpenElement("", False, False, False)
+            if parent.untouched:
                 return raw
             edits = []
             for found in self.matcher.find(raw):
                 words = raw[found.start : found.end]
-                wrapped = self._mention(words, found.form, section, not unlinked, result)
+                place = (parent.unlinked, parent.unmarked)
+                wrapped = self._mention(words, found.form, at + found.start, state, place, result)
                 if wrapped is not None:
                     edits.append((found.start, found.end, wrapped))
             return spliced(raw, edits)
 
         while (token := TOKEN.search(page_html, position)) is not None:
-            out.append(text(page_html[position : token.start()]))
+            out.append(text(page_html[position : token.start()], position))
             tag, position = token.group(), token.end()
             if tag.startswith(("<!", "<?")):
                 out.append(tag)
@@ -234,7 +216,7 @@ class TermLinker:
                 while sections and sections[-1][0] >= HEADING_LEVELS[name]:
                     sections.pop()
                 sections.append((HEADING_LEVELS[name], attrs["id"]))
-                section = section._replace(ids={section_id for _, section_id in sections}, linked=set())
+                state.enter_section({section_id for _, section_id in sections})
             if name in RAW_TEXT:
                 closing = raw_text_end(page_html, name, position)
                 out.append(page_html[position:closing])
@@ -243,34 +225,55 @@ class TermLinker:
             if name in VOID or tag.endswith("/>"):
                 continue
             kinds = {CLASSES[c] for c in attrs.get("class", "").split() if c in CLASSES}
-            parent = stack[-1] if stack else OpenElement("", False, False)
-            untouched = parent.untouched or name in UNTOUCHED or "untouched" in kinds
-            stack.append(OpenElement(name, untouched, parent.unlinked or name in UNLINKED or "unlinked" in kinds))
-        out.append(text(page_html[position:]))
+            parent = stack[-1] if stack else OpenElement("", False, False, False)
+            stack.append(
+                OpenElement(
+                    name,
+                    parent.untouched or name in UNTOUCHED or "untouched" in kinds,
+                    parent.unlinked or name in UNLINKED or "unlinked" in kinds,
+                    parent.unmarked or name in UNMARKED or "unmarked" in kinds,
+                )
+            )
+        out.append(text(page_html[position:], position))
         result.html = "".join(out)
         return result
 
-    def _mention(self, words: str, form: str, section: Section, may_link: bool, result: LinkedPage) -> str | None:
-        """What the name `words` (of the term's `form`) becomes: a link, an abbreviation, or nothing (None)."""
+    def _mention(
+        self, words: str, form: str, position: int, state: PageState, place: tuple[bool, bool], result: LinkedPage
+    ) -> str | None:
+        """What the name `words` (of the term's `form`) at `position` becomes: a link, a marked
+        abbreviation, or nothing (None). `place` says whether it stands where no link, or no
+        mark, may be (`notekit.link_rules`)."""
         term = self.term_of_form[form]
-        own_section = term.id in section.ids
+        own_section = term.id in state.section_ids
         if not own_section:
             result.mentioned.add(term.id)
-        if form in term.abbr:  # the whole match, plural ending included: "APIs"
-            expanded = f"{self.abbr_openings[form]}{words}</abbr>"
-        else:
-            spans = self.abbreviations_in[form]
-            expanded = with_abbreviations(words, spans) if spans else None
-        if may_link and not own_section and term.id not in section.linked:
-            section.linked.add(term.id)
-            opening = section.link_openings.get(form)
+        unlinked, unmarked = place
+        if unmarked:
+            return None
+        whole = form in term.abbr  # the whole match, plural ending included: "APIs"
+        spans = [(0, len(words), term.name)] if whole else self.abbreviations_in[form]
+        unseen = [span for span in spans if span[2] not in state.shown]
+        if not unlinked and not own_section and state.may_link(term.id, position):
+            state.note_link(term.id, position)
+            state.shown.update(name for _, _, name in spans)  # the tooltip, or the <abbr> inside, expands them
+            opening = state.link_openings.get(form)
             if opening is None:
                 # The tooltip spells out any abbreviation; without one, <abbr> inside the link does.
-                title = f' title="{self.link_titles[form]}"' if section.tooltips else ""
-                opening = f'<a class="glossary-link" href="{html.escape(section.href(term))}"{title}>'
-                section.link_openings[form] = opening
-            return f"{opening}{words if section.tooltips else expanded or words}</a>"
-        return expanded
+                title = f' title="{self.link_titles[form]}"' if state.tooltips else ""
+                opening = f'<a class="glossary-link" href="{html.escape(state.href(term))}"{title}>'
+                state.link_openings[form] = opening
+            inner = words if state.tooltips or not unseen else self._marked(words, form, whole, unseen)
+            return f"{opening}{inner}</a>"
+        if not unseen:
+            return None
+        state.shown.update(name for _, _, name in unseen)
+        return self._marked(words, form, whole, unseen)
+
+    def _marked(self, words: str, form: str, whole: bool, spans: list[tuple[int, int, str]]) -> str:
+        if whole:
+            return f"{self.abbr_openings[form]}{words}</abbr>"
+        return with_abbreviations(words, spans)
 
     def _explicit_reference(self, tag: str, attrs: dict[str, str], source: str, href, result: LinkedPage) -> str:
         term_id = attrs["href"][len(EXPLICIT_SCHEME) :]
