@@ -8,6 +8,7 @@ is one that removes a worker a served build may have left on the same address. T
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -64,11 +65,13 @@ def on_post_build(config):
     kept = offline.kept_files(every_file, search_in_other_languages(config))
     if "index.html" not in kept or "404.html" not in kept:
         raise PluginError(f"{site_dir} has no index.html or 404.html: the offline copy would have no pages")
-    contents = {path: (site_dir / path).read_bytes() for path in kept}
-    build = offline.build_name(contents)
+    digests, size = {}, 0
+    for path in kept:  # one file at a time: the whole site would double the build's peak memory
+        data = (site_dir / path).read_bytes()
+        digests[path], size = hashlib.sha256(data).digest(), size + len(data)
+    build = offline.build_name_of_digests(digests)
     script = offline.worker_script(worker_source.read_text(encoding="utf-8"), build, kept)
     write_if_changed(site_dir / offline.WORKER, script)
-    size = sum(len(data) for data in contents.values())
     log.info("Offline copy %s: %d files, %.1f kB (sw.js)", build, len(kept), size / 1000)
 
 

@@ -3,6 +3,7 @@ published worker, what `mkdocs serve` gets instead (hooks/offline.py), and the w
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import struct
@@ -59,6 +60,8 @@ def test_the_build_name_follows_every_byte_and_every_name():
     assert offline.build_name({"index.html": b"<p>one</p>", "b.css": b"p{}"}) != name, "a renamed file counts"
     # A name and content that run together must not pass for another split of the same bytes.
     assert offline.build_name({"ab": b"c"}) != offline.build_name({"a": b"bc"})
+    digests = {path: hashlib.sha256(data).digest() for path, data in site.items()}
+    assert offline.build_name_of_digests(digests) == name, "named one file at a time, the same name"
 
 
 def test_the_published_worker_is_its_source_after_one_line_that_reads_back():
