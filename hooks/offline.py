@@ -14,14 +14,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from notekit import offline
-from notekit.lean_assets import without_comments
 
 log = get_plugin_logger(__name__)
 REGISTRATION = "javascripts/offline.js"
-# Loaded by offline.js when it shows the notice of a new build: in extra_css, it would hold up the
-# first paint of every page for a notice that few pages ever show.
-NOTICE_STYLESHEET = "stylesheets/offline.css"
-
 serving = False  # under `mkdocs serve`: set once per process, before the first build
 worker_source: Path | None = None  # docs/javascripts/offline-worker.js, found in each build's files
 
@@ -57,7 +52,6 @@ def search_in_other_languages(config) -> bool:
 @event_priority(-200)  # after every other hook has written its files (hooks/site.py, at -100)
 def on_post_build(config):
     site_dir = Path(config.site_dir)
-    publish_without_comments(site_dir / NOTICE_STYLESHEET)
     if serving:
         write_if_changed(site_dir / offline.WORKER, offline.RETIRING_WORKER)
         return
@@ -73,14 +67,6 @@ def on_post_build(config):
     script = offline.worker_script(worker_source.read_text(encoding="utf-8"), build, kept)
     write_if_changed(site_dir / offline.WORKER, script)
     log.info("Offline copy %s: %d files, %.1f kB (sw.js)", build, len(kept), size / 1000)
-
-
-def publish_without_comments(stylesheet: Path) -> None:
-    """As hooks/lean_assets.py publishes the stylesheets of extra_css."""
-    try:
-        write_if_changed(stylesheet, without_comments(stylesheet.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as error:
-        raise PluginError(f"docs/{NOTICE_STYLESHEET}: {error}") from error
 
 
 def write_if_changed(path: Path, text: str) -> None:

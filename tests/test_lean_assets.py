@@ -3,11 +3,13 @@ else changes."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from types import SimpleNamespace
 
 import pytest
 from notekit.lean_assets import script_without_comment_lines, without_comments
-from support import DOCS
+from support import DOCS, ROOT
 
 
 def test_comments_go_and_strings_stay():
@@ -48,3 +50,24 @@ def test_the_built_scripts_are_the_sources_less_their_comment_lines(site_dir):
         written = source.read_text(encoding="utf-8")
         lines = [line for line in written.splitlines() if line.strip() and not line.strip().startswith("//")]
         assert built.read_text(encoding="utf-8").splitlines() == lines, source.name
+
+
+def test_a_stylesheet_of_docs_outside_extra_css_is_published_lean_too(tmp_path):
+    """The notice's styles, which offline.js loads when it shows the notice, as under `mkdocs serve`."""
+    spec = importlib.util.spec_from_file_location("lean_assets_hook", ROOT / "hooks" / "lean_assets.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    for folder in (docs / "stylesheets", site / "stylesheets"):
+        folder.mkdir(parents=True)
+        (folder / "offline.css").write_text("/* why */\np { margin: 0 }\n", encoding="utf-8")
+    theme_css = SimpleNamespace(src_uri="assets/x.css", dest_uri="assets/x.css", abs_src_path="/elsewhere/x.css")
+    ours = SimpleNamespace(
+        src_uri="stylesheets/offline.css",
+        dest_uri="stylesheets/offline.css",
+        abs_src_path=str(docs / "stylesheets" / "offline.css"),
+    )
+    config = SimpleNamespace(docs_dir=str(docs), site_dir=str(site), extra_css=[], extra_javascript=[])
+    hook.on_files([theme_css, ours], config)
+    hook.on_post_build(config)
+    assert (site / "stylesheets" / "offline.css").read_text(encoding="utf-8") == "p { margin: 0 }\n"

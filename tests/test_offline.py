@@ -89,15 +89,12 @@ def config_with(site_dir: Path):
 def test_under_mkdocs_serve_no_page_registers_and_sw_js_retires_a_left_worker(tmp_path):
     hook = load_hook()
     hook.on_startup(command="serve", dirty=True)
-    (tmp_path / "stylesheets").mkdir()
-    (tmp_path / "stylesheets" / "offline.css").write_text("/* why */\np { margin: 0 }\n", encoding="utf-8")
     config = hook.on_config(config_with(tmp_path))
     assert config.extra_javascript == ["javascripts/study.js"]
     assert config.extra["offline"] is False
     hook.on_post_build(config)
     worker = (tmp_path / offline.WORKER).read_text(encoding="utf-8")
     assert worker == offline.RETIRING_WORKER and "unregister()" in worker
-    assert (tmp_path / "stylesheets" / "offline.css").read_text(encoding="utf-8") == "p { margin: 0 }\n"
 
 
 def test_a_build_keeps_the_registration_and_the_manifest():
