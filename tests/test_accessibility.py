@@ -89,7 +89,7 @@ def test_navigation_works_by_keyboard_with_visible_focus(page, site_url):
 
 def test_glossary_filter_works_by_keyboard_with_visible_focus(page, site_url):
     page.goto(site_url + "glossary/")
-    visible_terms = "() => [...document.querySelectorAll('h2.glossary-term')].filter(h => h.offsetParent).length"
+    visible_terms = "() => [...document.querySelectorAll('h2.glossary-term')].filter(h => h.checkVisibility()).length"
     every_term = page.evaluate(visible_terms)
     tab_to(page, "el => el.id === 'glossary-filter-input'")
     assert page.evaluate(FOCUS_RING)

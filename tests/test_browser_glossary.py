@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-# The filter hides entries with a class on the page and on each match (glossary.js), not `hidden`.
+# The filter sets the list aside and moves the matches into its results (glossary.js), not `hidden`.
 SHOWN = "[...document.querySelectorAll('h2.glossary-term')].filter(h => h.checkVisibility())"
 VISIBLE_ENTRIES = f"{SHOWN}.length"
 
@@ -56,7 +56,9 @@ def test_filter_ignores_case_and_accents_and_searches_summaries(page, site_url):
 
 def test_letters_without_visible_entries_hide(page, site_url):
     open_glossary(page, site_url, "route")
-    shown = page.eval_on_selector_all(".glossary-letter:not([hidden])", "ls => ls.map(l => l.textContent)")
+    shown = page.eval_on_selector_all(
+        ".glossary-letter", "ls => ls.filter(l => l.checkVisibility()).map(l => l.textContent)"
+    )
     assert shown == ["R"]
 
 
@@ -185,7 +187,8 @@ def test_no_match_says_so_and_offers_the_closest_terms_and_site_search(page, sit
     assert 1 <= closest.count() <= 3 and closest.first.get_attribute("href") == "#dynamodb"
     closest.first.click()  # clears the filter, which hid the entry
     page.wait_for_url("**/glossary/#dynamodb")
-    assert page.locator("#dynamodb").is_visible() and page.locator("#glossary-filter-input").input_value() == ""
+    page.locator("#dynamodb").wait_for(state="visible")
+    assert page.locator("#glossary-filter-input").input_value() == ""
     filter_for(page, "dinamodv")
     offer.locator("a.glossary-site-search").click()
     page.locator(".md-search__input").wait_for(state="visible")
@@ -224,3 +227,37 @@ def test_a_filtered_glossary_passes_axe_in_both_schemes(browser, site_url, schem
     violations = axe_violations(tab)
     context.close()
     assert not violations, describe(violations)
+
+
+ALL_IDS = "[...document.querySelectorAll('h2.glossary-term')].map(h => h.id)"
+# Each letter heads its group: the filter moves letters into its results and back.
+LETTERS_IN_PLACE = (
+    "[...document.querySelectorAll('.glossary-group')].every(g => g.firstElementChild.matches('.glossary-letter'))"
+)
+
+
+def test_clearing_the_filter_puts_every_entry_back_where_it_was(page, site_url):
+    open_glossary(page, site_url)
+    before = page.evaluate(ALL_IDS)
+    for query in ["lambda", "s3 glacier", "sqs sns", "ebs", "dinamodv", "storage"]:
+        filter_for(page, query)
+        set_aside = page.evaluate("document.querySelectorAll('.glossary-list h2.glossary-term').length")
+        assert set_aside + len(visible_ids(page)) == len(before)  # each entry in one place
+    filter_for(page, "")
+    assert page.evaluate(ALL_IDS) == before == visible_ids(page)
+    assert page.evaluate(LETTERS_IN_PLACE)
+    assert page.locator(".glossary-results").inner_html() == ""
+
+
+def test_a_link_to_an_entry_the_filter_set_aside_shows_the_whole_list(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "lambda")
+    shown = set(visible_ids(page))
+    see_also = page.locator(".glossary-results .glossary-see a")
+    hrefs = [href for href in see_also.evaluate_all("links => links.map(a => a.hash.slice(1))") if href not in shown]
+    assert hrefs, "some entry shown for 'lambda' should point to one that is not"
+    page.locator(f".glossary-results .glossary-see a[href$='#{hrefs[0]}']").first.click()
+    page.wait_for_url(f"**/glossary/#{hrefs[0]}")
+    page.locator(f"#{hrefs[0]}").wait_for(state="visible")  # laid out once the jump brings it near
+    assert page.locator("#glossary-filter-input").input_value() == ""
+    assert len(visible_ids(page)) >= 60

@@ -148,3 +148,28 @@ def test_a_letters_entries_come_in_chunks_the_browser_lays_out_on_demand():
     assert html.count('<div class="glossary-entry"') == len(terms) + 1
     first_chunk = html.split('<div class="glossary-chunk">')[1]
     assert first_chunk.count('<div class="glossary-entry"') == glossary.CHUNK_SIZE
+
+
+def test_the_list_is_one_element_of_letter_groups_sized_for_their_entries():
+    terms = [term(f"e{n:03d}", f"Entry {n:03d}") for n in range(glossary.CONTAINED_FROM)]
+    html = glossary.entries_html(index_of(*terms, LAMBDA), href)
+    results, rest = html.split(glossary.RESULTS.format(" glossary-contained"))
+    assert "glossary-letters" in results and rest.lstrip().startswith(glossary.LIST_OPEN.format(" glossary-contained"))
+    group = r'<div class="glossary-group" style="contain-intrinsic-size: auto (\d+)em">\s*<p class="glossary-letter'
+    groups = re.findall(group, rest)
+    assert [int(size) for size in groups] == [
+        glossary.ENTRY_EMS * len(terms) + 3,
+        glossary.ENTRY_EMS + 3,
+    ]
+    opened = len(re.findall(r"<div\b", rest))
+    assert opened == rest.count("</div>")  # every wrapper closed, the list's last
+
+
+def test_only_a_large_glossary_is_laid_out_on_demand():
+    def html_of(count):
+        return glossary.entries_html(index_of(*[term(f"e{n:04d}", f"Entry {n:04d}") for n in range(count)]), href)
+
+    assert "glossary-contained" not in html_of(glossary.CONTAINED_FROM)
+    large = html_of(glossary.CONTAINED_FROM + 1)
+    assert 'class="glossary-results glossary-contained"' in large
+    assert 'class="glossary-list glossary-contained"' in large

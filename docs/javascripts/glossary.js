@@ -3,8 +3,9 @@
 // (data-words, never shown): "s3 glacier" finds one. If none has every word but each word finds
 // some, those with any ("sqs sns"), and the count line says so. A word of 5+ letters that starts
 // no word is a typo: words one edit away match ("sagemker"); known words stay exact ("servers").
-// No match: the closest names, and the words in site search. Speed, at 10,000 terms: see
-// hooks/notekit/glossary.py (no `hidden`, only changed entries written, URL written on a pause).
+// No match: the closest names, and the words in site search. At most FIRST_MATCHES are shown until
+// the reader asks for all: a key writes that many entries at most, whatever the glossary's size
+// (hooks/notekit/glossary.py: the list set aside, no `hidden`, the URL written on a pause).
 // Runs on every page through document$ (instant navigation); nothing happens off the glossary.
 
 document$.subscribe(function () {
@@ -14,38 +15,49 @@ document$.subscribe(function () {
   var count = box.querySelector(".glossary-count");
   var suggestions = box.querySelector(".glossary-suggestions");
   var page = box.closest("article") || document.body;
-  var IN = "glossary-in";
+  var list = page.querySelector(".glossary-list");
+  var results = page.querySelector(".glossary-results");
+  // Shown until the reader asks for all: what one key may have to write.
+  var FIRST_MATCHES = 100;
   var TYPO_LENGTH = 5;
 
-  // Letters, chunks and entries in page order; each entry remembers its chunk and letter.
+  // Letters, chunks and entries in page order; each entry remembers its chunk and letter, so that
+  // it can go back where it was when it leaves the results.
   var letters = [];
-  var chunks = [];
   var entries = [];
-  var links = {};  // the jump bar's, by the letter they lead to (Material makes their href absolute)
+  // The jump bar's links, by the letter they lead to (Material makes their href absolute).
+  var links = {};
   document.querySelectorAll(".glossary-letters a[href]").forEach(function (link) { links[link.hash] = link; });
-  document.querySelectorAll(".glossary-letter, .glossary-chunk").forEach(function (element) {
+  list.querySelectorAll(".glossary-letter, .glossary-chunk").forEach(function (element) {
     if (element.classList.contains("glossary-letter")) {
       var link = links["#" + element.id];
-      letters.push({ element: element, link: link, href: link && link.getAttribute("href"), shown: 0 });
+      var href = link && link.getAttribute("href");
+      letters.push({ element: element, group: element.parentNode, link: link, href: href });
       return;
     }
-    var chunk = { element: element, letter: letters[letters.length - 1], shown: 0 };
-    chunks.push(chunk);
+    var letter = letters[letters.length - 1];
+    var chunk = { element: element, entries: [] };
     for (var child = element.firstElementChild; child; child = child.nextElementSibling) {
-      entries.push(entryOf(child, chunk));
+      var entry = entryOf(child);
+      entry.chunk = chunk;
+      entry.letter = letter;
+      entry.place = chunk.entries.length;
+      chunk.entries.push(entry);
+      entries.push(entry);
     }
   });
 
-  function entryOf(element, chunk) {
+  function entryOf(element) {
     var heading = element.querySelector("h2");
     var forms = element.querySelector(".glossary-forms");
     var summary = element.querySelector(".glossary-summary");
-    var name = heading.textContent.replace(/\u00b6/g, "") + " ";  // less the permalink's ¶
+    // Less the permalink's ¶.
+    var name = heading.textContent.replace(/\u00b6/g, "") + " ";
     if (forms) name += forms.textContent.replace(/^Also:/, "");
     var text = [name, summary ? summary.textContent : "", element.getAttribute("data-words") || ""].join(" ");
     return {
-      element: element, chunk: chunk, id: heading.id, name: heading.textContent.replace(/\u00b6/g, ""),
-      names: fold(name), search: " " + fold(text).join(" ") + " ", shown: false
+      element: element, id: heading.id, name: heading.textContent.replace(/\u00b6/g, ""),
+      names: fold(name), search: " " + fold(text).join(" ") + " "
     };
   }
 
@@ -55,7 +67,8 @@ document$.subscribe(function () {
       .split(/[^a-z0-9]+/).filter(Boolean);
   }
 
-  var vocabulary = null;  // every word of every entry, made at the first typo
+  // Every word of every entry, made at the first typo.
+  var vocabulary = null;
   function words() {
     if (!vocabulary) {
       var seen = {};
@@ -120,57 +133,100 @@ document$.subscribe(function () {
     return { how: "none", match: function () { return false; }, typo: typo };
   }
 
-  // Only what changes is written: each write costs the browser a style to work out again. With
-  // no query the marks stay as they were, unused: typing the same word again writes nothing.
+  // The list is set aside and the shown matches moved into the results; an entry that leaves them
+  // goes back to its chunk. Nothing is written when the shown matches stay the same.
+  var shown = [];
+  // The query for which the reader asked to see every match.
+  var allFor = null;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button glossary-more";
+  more.addEventListener("click", function () {
+    allFor = input.value;
+    apply(input.value);
+    // The button is gone: the keyboard goes on from the first entry it brought.
+    var next = shown[FIRST_MATCHES] && shown[FIRST_MATCHES].element.querySelector("a.headerlink");
+    if (next) next.focus({ preventScroll: true });
+  });
+
   function apply(query) {
     var found = select(query);
     var filtering = found.how !== "empty";
-    var shown = 0;
-    if (filtering) {
-      entries.forEach(function (entry) {
-        var match = found.match(entry);
-        if (match) shown += 1;
-        if (match === entry.shown) return;
-        entry.shown = match;
-        entry.element.classList.toggle(IN, match);
-        var chunk = entry.chunk;
-        if (match && chunk.shown++ === 0) chunk.element.classList.add(IN);
-        if (!match && --chunk.shown === 0) chunk.element.classList.remove(IN);
-      });
+    var matches = filtering ? entries.filter(found.match) : [];
+    var limit = allFor === query ? Infinity : FIRST_MATCHES;
+    var showing = matches.slice(0, limit);
+    if (showing.length !== shown.length || showing.some(function (entry, i) { return entry !== shown[i]; })) {
+      sendHome(shown);
+      results.replaceChildren(resultsOf(showing, matches.length));
+      shown = showing;
     }
     page.classList.toggle("glossary-filtering", filtering);
-    letters.forEach(function (letter) { letter.shown = 0; });
-    chunks.forEach(function (chunk) { if (chunk.letter) chunk.letter.shown += filtering ? chunk.shown : 1; });
-    letters.forEach(setLetter);
-    describe(query.trim(), found, filtering ? shown : entries.length);
+    setLetters(filtering, showing);
+    describe(query.trim(), found, filtering ? matches.length : entries.length, showing.length);
   }
 
-  // A letter whose entries are all hidden is neither shown nor offered in the jump bar: its link
-  // loses its href, so neither Tab nor a click reaches it, and says it is unavailable.
-  function setLetter(letter) {
-    var any = letter.shown > 0;
-    if (letter.element.hidden === !any) return;
-    letter.element.hidden = !any;
-    if (!letter.link) return;
-    if (any) {
-      letter.link.setAttribute("href", letter.href);
-      letter.link.removeAttribute("aria-disabled");
-      letter.link.removeAttribute("role");
-    } else {
-      letter.link.removeAttribute("href");
-      letter.link.setAttribute("aria-disabled", "true");
-      letter.link.setAttribute("role", "link");
+  // Last first, so that the entry after each one is home already: one move per entry.
+  function sendHome(moved) {
+    for (var i = moved.length - 1; i >= 0; i--) {
+      var entry = moved[i];
+      var after = entry.chunk.entries[entry.place + 1];
+      entry.chunk.element.insertBefore(entry.element, after ? after.element : null);
+      if (entry.letter.element.parentNode !== entry.letter.group) entry.letter.group.prepend(entry.letter.element);
     }
+  }
+
+  // The matches under their letters (the letter's own heading, so the jump bar's links still
+  // lead to it), a letter's laid out only near the screen as on the list, and the button that
+  // shows the rest.
+  function resultsOf(showing, total) {
+    var fragment = document.createDocumentFragment();
+    var group;
+    showing.forEach(function (entry) {
+      if (!group || group.letter !== entry.letter) {
+        group = fragment.appendChild(document.createElement("div"));
+        group.className = "glossary-group";
+        group.letter = entry.letter;
+        group.appendChild(entry.letter.element);
+      }
+      group.appendChild(entry.element);
+    });
+    if (showing.length < total) {
+      more.textContent = "Show all " + number(total) + " matches";
+      fragment.appendChild(more);
+    }
+    return fragment;
+  }
+
+  // A letter with no entry shown is not offered in the jump bar: its link loses its href, so
+  // neither Tab nor a click reaches it, and says it is unavailable.
+  function setLetters(filtering, showing) {
+    var offered = new Set();
+    showing.forEach(function (entry) { offered.add(entry.letter); });
+    letters.forEach(function (letter) {
+      var any = !filtering || offered.has(letter);
+      if (!letter.link || letter.offered === any) return;
+      letter.offered = any;
+      if (any) {
+        letter.link.setAttribute("href", letter.href);
+        letter.link.removeAttribute("aria-disabled");
+        letter.link.removeAttribute("role");
+      } else {
+        letter.link.removeAttribute("href");
+        letter.link.setAttribute("aria-disabled", "true");
+        letter.link.setAttribute("role", "link");
+      }
+    });
   }
 
   function quoted(text) { return "\u201c" + text + "\u201d"; }
+  function number(n) { return n.toLocaleString("en"); }
 
-  function describe(query, found, shown) {
-    var of = shown + " of " + entries.length + " terms match ";
+  function describe(query, found, total, showing) {
+    var of = number(total) + " of " + number(entries.length) + " terms match ";
     var typed = fold(query);
     suggestions.hidden = found.how !== "none";
     if (found.how === "empty") {
-      count.textContent = entries.length + " terms. Several words narrow the list; a typo is forgiven.";
+      count.textContent = number(entries.length) + " terms. Several words narrow the list; a typo is forgiven.";
     }
     else if (found.how === "all") count.textContent = of + quoted(query);
     else if (found.how === "any") {
@@ -180,6 +236,7 @@ document$.subscribe(function () {
       suggest(query, typed);
     }
     if (found.typo && found.how !== "none") count.textContent += " or a word one letter away";
+    if (showing < total) count.textContent += "; the first " + showing + " are shown";
   }
 
   // The nearest names, by the edit distance of each typed word to the closest word (or start of a
@@ -205,7 +262,8 @@ document$.subscribe(function () {
       var link = document.createElement("a");
       link.href = "#" + item.entry.id;
       link.textContent = item.entry.name;
-      link.addEventListener("click", clear);  // the entry is hidden by the filter: show them all
+      // The entry is set aside by the filter: show them all.
+      link.addEventListener("click", clear);
       if (place) suggestions.appendChild(document.createTextNode(", "));
       suggestions.appendChild(link);
     });
@@ -253,6 +311,12 @@ document$.subscribe(function () {
     apply("");
     remember("", true);
   }
+  // A link to an entry the filter set aside (a "see also") shows the whole list first.
+  results.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#']");
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (target && !results.contains(target)) clear();
+  });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && input.value) {
       event.stopPropagation();

@@ -10,14 +10,16 @@ entries go through the linker in one pass: each is a section of its own, and all
 only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
 
 Speed, with 10,000 terms (`make bench-glossary`): each entry is a `glossary-entry` element, and
-a letter's entries come in chunks of `CHUNK_SIZE` (`glossary-chunk`) that the browser styles and
-lays out only near the screen (`content-visibility: auto` in extra.css). The filter
-(docs/javascripts/glossary.js) marks the page `glossary-filtering` and the matching entries and
-chunks `glossary-in`, writing only the entries whose state changes (clearing the query is one
-class). Never `hidden` on entries: Material's stylesheet has a `:not([hidden]) ~` rule, which makes
-Chromium re-check every later sibling whenever an element's `hidden` changes, seconds per key
-with thousands of flat entries (found by profiling). The address (?q=) is updated once typing
-pauses, as `history.replaceState` costs a page this size some 15 ms.
+a letter's entries come in chunks of `CHUNK_SIZE` (`glossary-chunk`) inside the letter's group
+(`glossary-group`); in a glossary of more than `CONTAINED_FROM` terms the browser styles and lays
+out a group, and a chunk, only near the screen (`content-visibility: auto` in extra.css), so
+showing the whole list again restyles a few dozen elements, not every letter's chunks. The filter
+(docs/javascripts/glossary.js) sets the list aside and moves the first matches into
+`glossary-results`, and back (see `RESULTS`). Never `hidden` on entries: Material's stylesheet
+has a `:not([hidden]) ~` rule, which makes Chromium re-check every later sibling whenever an
+element's `hidden` changes, seconds per key with thousands of flat entries (found by profiling).
+The address (?q=) is updated once typing pauses, as `history.replaceState` costs a page this size
+some 15 ms.
 
 `term_records` is each term as data: glossary.json and the study deck are both made from it.
 """
@@ -40,6 +42,7 @@ ENTRIES_PLACEHOLDER = "glossary-entries"
 MENTIONS_PREFIX = "mentions-"
 SEARCH_BOOST = 4
 CHUNK_SIZE = 25  # entries the browser lays out together: fewer styles to work out per key, not too many chunks
+ENTRY_EMS = 10  # an entry's usual height (measured at 1280 px: 9.6 to 11.6em), for the space kept for it
 # Named for screen readers, but without a title: a tooltip per entry slows the page's start.
 PERMALINK = '<a class="headerlink" href="#{id}" aria-label="Link to this section">&para;</a>'
 
@@ -77,6 +80,17 @@ autocomplete="off" spellcheck="false">
 <p class="glossary-suggestions" hidden></p>
 </div>
 """
+# While the filter is in use the whole list is set aside (`content-visibility: hidden` keeps its
+# layout for when the query is cleared) and the matches are moved into the results, at most
+# glossary.js's FIRST_MATCHES until the reader asks for all: each key then writes a few dozen
+# entries, not thousands. Each wrapper is a part of its own (see `entry_groups`).
+# A glossary of more than this many terms is laid out on demand (`glossary-contained`): a letter
+# and a chunk only near the screen. A smaller one gains nothing from it, and the space the browser
+# keeps for a part not laid out yet is an estimate that tools reading the layout may trip on.
+CONTAINED_FROM = 10 * CHUNK_SIZE
+RESULTS = '<div class="glossary-results{}"></div>'
+LIST_OPEN = '<div class="glossary-list{}">'
+LIST_CLOSE = "</div>"
 
 
 def initial(term: Term) -> str:
@@ -165,6 +179,14 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
     return "\n".join([*parts, "</div>"])
 
 
+def group_open(entries: int, contained: bool) -> str:
+    """A letter's group; in a large glossary, sized for the browser until it is first laid out
+    (extra.css): a letter far down the page is then about where its jump link expects it."""
+    if not contained:
+        return '<div class="glossary-group">'
+    return f'<div class="glossary-group" style="contain-intrinsic-size: auto {ENTRY_EMS * entries + 3}em">'
+
+
 def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
     """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
     return "\n".join(entry_groups(index, href))
@@ -177,14 +199,17 @@ def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
     by_letter: dict[str, list[Term]] = {}
     for term in terms:
         by_letter.setdefault(initial(term), []).append(term)
-    groups = ["\n".join([FILTER_BOX, jump_bar(terms)])]
+    contained = " glossary-contained" if len(terms) > CONTAINED_FROM else ""
+    groups = ["\n".join([FILTER_BOX, jump_bar(terms), RESULTS.format(contained)])]
+    groups.append(LIST_OPEN.format(contained))
     for letter, members in by_letter.items():
         heading = f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>'
-        parts = [heading]
+        parts = [group_open(len(members), bool(contained)), heading]
         for start in range(0, len(members), CHUNK_SIZE):
             chunk = members[start : start + CHUNK_SIZE]
             parts += ['<div class="glossary-chunk">', *(entry_html(term, index, href) for term in chunk), "</div>"]
-        groups.append("\n".join(parts))
+        groups.append("\n".join([*parts, "</div>"]))
+    groups.append(LIST_CLOSE)
     return groups
 
 
