@@ -41,6 +41,7 @@ from notekit.claims import claim_problems, term_claims
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
 from notekit.rebuild import CarriedBuild, PageRecord, signature
+from notekit.spool import Spool
 from notekit.terms import TermIndex, build_index, terms_from_page
 
 log = get_plugin_logger(__name__)
@@ -63,6 +64,7 @@ class SiteBuild:
     page_names: dict[int, tuple[str, str]] = field(default_factory=dict)
     mentioned_by: dict[str, set[str]] = field(default_factory=dict)  # source -> its terms, kept when dirty
     cheatsheet_sections: dict[str, str] = field(default_factory=dict)  # source -> its part, kept when dirty
+    cheatsheet_spool: Spool = field(default_factory=Spool)  # source -> its part, on disk until written
     cheatsheet_dest: Path | None = None  # where the cheat sheet page is written
     glossary_dest: Path | None = None  # where the glossary page is written
     glossary_entries: list[str] = field(default_factory=list)  # linked, by letter; kept when dirty
@@ -113,7 +115,9 @@ def on_nav(nav, config, files):
     return nav
 
 
-@functools.cache  # pure, and asked for every link of every page
+# Pure, and asked for every link of every page; a page asks again for the targets it linked
+# (its own URL is in every key), so a page's worth of them is all there is to keep.
+@functools.lru_cache(maxsize=4096)
 def relative_url(url: str, from_url: str) -> str:
     """`url` seen from the page at `from_url`; the home page's empty URL stays a folder ('../')."""
     return get_relative_url(url or "./", from_url)
@@ -170,7 +174,18 @@ def on_page_context(context, page, config, nav):
         link_page(source)
         if source == site.STUDY:
             fill_study_deck(page, config)
+        if site.is_family(source) and page.content is not None:
+            build.cheatsheet_spool.put(source, printing.cheatsheet_section(source.removesuffix(".md"), page.content))
     return context
+
+
+@event_priority(-200)  # the page is written: nothing reads its content again
+def on_post_page(output, page, config):
+    # MkDocs keeps every page to the end of the build; without its HTML, which the cheat sheet has
+    # set aside on disk, the site's text is not held twice in memory at once (notekit/spool.py).
+    if page.file.src_uri in build.pages:
+        page.content = None
+    return output
 
 
 def page_terms_of_every_page() -> list[tuple]:
@@ -268,12 +283,10 @@ def cheatsheet_sections() -> Iterator[str]:
     for source in build.nav_sources:
         if not site.is_family(source):
             continue
-        page = build.pages.get(source)
-        if page is not None:
-            section = printing.cheatsheet_section(source.removesuffix(".md"), page.content)
-        elif build.carried_in is not None and source in build.carried_in.pages:
+        section = build.cheatsheet_spool.get(source)
+        if section is None and build.carried_in is not None and source in build.carried_in.pages:
             section = build.carried_in.pages[source].cheatsheet_part
-        else:
+        if section is None:
             continue
         if dirty_rebuilds is not None:
             build.cheatsheet_sections[source] = section
@@ -384,6 +397,7 @@ def on_post_build(config):
         write_glossary_json(Path(config.site_dir) / "glossary.json", config.site_url or "")
         add_glossary_to_search(Path(config.site_dir) / "search" / "search_index.json")
     finally:
+        build.cheatsheet_spool.close()
         gc.unfreeze()
 
 
