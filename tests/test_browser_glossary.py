@@ -180,6 +180,7 @@ def test_the_readers_words_find_a_term_without_being_shown(page, site_url):
 def test_no_match_says_so_and_offers_the_closest_terms_and_site_search(page, site_url):
     open_glossary(page, site_url)
     filter_for(page, "dinamodv")  # two edits from DynamoDB: too far for the filter
+    page.wait_for_url("**/glossary/?q=dinamodv")
     assert visible_ids(page) == []
     assert count_line(page).startswith("No term matches")
     offer = page.locator(".glossary-suggestions")
@@ -252,6 +253,7 @@ def test_clearing_the_filter_puts_every_entry_back_where_it_was(page, site_url):
 def test_a_link_to_an_entry_the_filter_set_aside_shows_the_whole_list(page, site_url):
     open_glossary(page, site_url)
     filter_for(page, "lambda")
+    page.wait_for_url("**/glossary/?q=lambda")  # the address says the filter, as after a pause in typing
     shown = set(visible_ids(page))
     see_also = page.locator(".glossary-results .glossary-see a")
     hrefs = [href for href in see_also.evaluate_all("links => links.map(a => a.hash.slice(1))") if href not in shown]

@@ -285,14 +285,18 @@ document$.subscribe(function () {
   }
 
   var pending;
+  // `now` writes it at once: a link clicked to leave the filter then resolves against the
+  // address without ?q= (Material's instant navigation may write the address after any timer).
   function remember(query, now) {
     window.clearTimeout(pending);
-    pending = window.setTimeout(function () {
+    function write() {
       var url = new URL(window.location.href);
       if (query.trim()) url.searchParams.set("q", query.trim());
       else url.searchParams.delete("q");
       window.history.replaceState(window.history.state, "", url.toString());
-    }, now ? 0 : 300);
+    }
+    if (now) write();
+    else pending = window.setTimeout(write, 300);
   }
 
   var fromAddress = new URL(window.location.href).searchParams.get("q");
