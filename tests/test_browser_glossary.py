@@ -40,6 +40,8 @@ def test_filter_narrows_the_list_and_restores_it(page, site_url):
     box.fill("")
     box.dispatch_event("input")
     assert page.evaluate(VISIBLE_ENTRIES) == total
+    count = page.locator(".glossary-count").inner_text()
+    assert count == f"{total} terms. Several words narrow the list; a typo is forgiven."
     page.wait_for_url(lambda url: "?q=" not in url)
 
 
@@ -263,3 +265,26 @@ def test_a_link_to_an_entry_the_filter_set_aside_shows_the_whole_list(page, site
     page.locator(f"#{hrefs[0]}").wait_for(state="visible")  # laid out once the jump brings it near
     assert page.locator("#glossary-filter-input").input_value() == ""
     assert len(visible_ids(page)) >= 60
+
+
+def test_a_link_opened_in_a_new_tab_leaves_the_filter_as_it_is(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "lambda")
+    page.wait_for_url("**/glossary/?q=lambda")
+    shown = set(visible_ids(page))
+    hashes = page.locator(".glossary-results .glossary-see a").evaluate_all("links => links.map(a => a.hash.slice(1))")
+    outside = next(target for target in hashes if target not in shown)
+    with page.context.expect_page() as opened:
+        page.locator(f".glossary-results .glossary-see a[href$='#{outside}']").first.click(modifiers=["Shift"])
+    opened.value.close()
+    assert page.locator("#glossary-filter-input").input_value() == "lambda"
+    assert set(visible_ids(page)) == shown
+
+
+def test_the_address_keeps_the_query_only_on_the_glossary(page, site_url):
+    open_glossary(page, site_url)
+    filter_for(page, "ebs")  # and at once, before the address is written, off to the note
+    page.locator(".glossary-results .glossary-meta a").first.click()
+    page.wait_for_url("**/storage/#ebs*")
+    page.wait_for_timeout(600)  # the glossary's pending write (300 ms after the last key) is due
+    assert "?q=" not in page.url

@@ -54,12 +54,31 @@ def test_a_word_with_more_matches_than_shown_offers_the_rest(page, large_glossar
     page.keyboard.press("Enter")
     after_click = page.evaluate(SHOWN)
     assert len(after_click) == total
-    # The button went away: the keyboard carries on from the first entry it brought.
-    assert page.evaluate("document.activeElement.closest('.glossary-entry').querySelector('h2').id") == after_click[100]
+    # The button went away: the keyboard carries on from the first entry it brought, named by its heading.
+    assert page.evaluate("document.activeElement.id") == after_click[100]
     assert "are shown" not in page.locator(".glossary-count").inner_text()
     assert more.count() == 0
     filter_for(page, "amazon k")  # a new query: the first ones again, if there are more
     assert len(page.evaluate(SHOWN)) <= FIRST_MATCHES
+    filter_for(page, "amazon")  # and back: all of them only when asked again
+    assert len(page.evaluate(SHOWN)) == FIRST_MATCHES
     filter_for(page, "")
     assert page.evaluate(ALL_IDS) == every_id == page.evaluate(SHOWN)
     assert page.console_errors == []
+
+
+def test_the_button_always_offers_the_matches_the_count_line_gives(page, large_glossary):
+    page.goto(large_glossary)
+    page.locator("#glossary-filter-input").wait_for(state="visible")
+    # Typed a key at a time: the first hundred often stay the same while the total changes.
+    for query in ["a", "am", "ama", "amaz", "amazo", "amazon", "amazon ", "amazon k", "amazon", "s", ""]:
+        filter_for(page, query)
+        count = page.locator(".glossary-count").inner_text()
+        found = re.match(r"([\d,]+) of 300 terms match", count)
+        total = int(found.group(1).replace(",", "")) if found else 0
+        button = page.locator("button.glossary-more")
+        if total > FIRST_MATCHES:
+            assert button.inner_text() == f"Show all {total} matches", query
+            assert f"the first {FIRST_MATCHES} are shown" in count
+        else:
+            assert button.count() == 0 and "are shown" not in count, query

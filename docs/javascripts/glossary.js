@@ -21,8 +21,8 @@ document$.subscribe(function () {
   var FIRST_MATCHES = 100;
   var TYPO_LENGTH = 5;
 
-  // Letters, chunks and entries in page order; each entry remembers its chunk and letter, so that
-  // it can go back where it was when it leaves the results.
+  // Letters and entries in page order; each entry remembers its chunk and letter, so that it can
+  // go back where it was when it leaves the results.
   var letters = [];
   var entries = [];
   // The jump bar's links, by the letter they lead to (Material makes their href absolute).
@@ -134,32 +134,39 @@ document$.subscribe(function () {
   }
 
   // The list is set aside and the shown matches moved into the results; an entry that leaves them
-  // goes back to its chunk. Nothing is written when the shown matches stay the same.
+  // goes back to its chunk. No entry moves when the shown ones stay the same.
   var shown = [];
-  // The query for which the reader asked to see every match.
-  var allFor = null;
+  // Every match is shown until the query changes.
+  var showAll = false;
   var more = document.createElement("button");
   more.type = "button";
   more.className = "md-button glossary-more";
   more.addEventListener("click", function () {
-    allFor = input.value;
+    showAll = true;
     apply(input.value);
-    // The button is gone: the keyboard goes on from the first entry it brought.
-    var next = shown[FIRST_MATCHES] && shown[FIRST_MATCHES].element.querySelector("a.headerlink");
-    if (next) next.focus({ preventScroll: true });
+    // The button is gone: the keyboard goes on from the first entry it brought, named by its heading.
+    var next = shown[FIRST_MATCHES] && shown[FIRST_MATCHES].element.querySelector("h2");
+    if (next) {
+      next.tabIndex = -1;
+      next.focus({ preventScroll: true });
+    }
   });
 
   function apply(query) {
     var found = select(query);
     var filtering = found.how !== "empty";
     var matches = filtering ? entries.filter(found.match) : [];
-    var limit = allFor === query ? Infinity : FIRST_MATCHES;
-    var showing = matches.slice(0, limit);
+    var showing = matches.slice(0, showAll ? Infinity : FIRST_MATCHES);
     if (showing.length !== shown.length || showing.some(function (entry, i) { return entry !== shown[i]; })) {
       sendHome(shown);
-      results.replaceChildren(resultsOf(showing, matches.length));
+      results.replaceChildren(resultsOf(showing));
       shown = showing;
     }
+    // The button, written only where it changes, as every write is restyled.
+    var offer = showing.length < matches.length && "Show all " + number(matches.length) + " matches";
+    if (offer && more.textContent !== offer) more.textContent = offer;
+    if (offer && more.parentNode !== results) results.appendChild(more);
+    if (!offer) more.remove();
     page.classList.toggle("glossary-filtering", filtering);
     setLetters(filtering, showing);
     describe(query.trim(), found, filtering ? matches.length : entries.length, showing.length);
@@ -176,24 +183,20 @@ document$.subscribe(function () {
   }
 
   // The matches under their letters (the letter's own heading, so the jump bar's links still
-  // lead to it), a letter's laid out only near the screen as on the list, and the button that
-  // shows the rest.
-  function resultsOf(showing, total) {
+  // lead to it), in groups laid out as on the list.
+  function resultsOf(showing) {
     var fragment = document.createDocumentFragment();
     var group;
+    var letter;
     showing.forEach(function (entry) {
-      if (!group || group.letter !== entry.letter) {
+      if (entry.letter !== letter) {
+        letter = entry.letter;
         group = fragment.appendChild(document.createElement("div"));
         group.className = "glossary-group";
-        group.letter = entry.letter;
-        group.appendChild(entry.letter.element);
+        group.appendChild(letter.element);
       }
       group.appendChild(entry.element);
     });
-    if (showing.length < total) {
-      more.textContent = "Show all " + number(total) + " matches";
-      fragment.appendChild(more);
-    }
     return fragment;
   }
 
@@ -236,7 +239,7 @@ document$.subscribe(function () {
       suggest(query, typed);
     }
     if (found.typo && found.how !== "none") count.textContent += " or a word one letter away";
-    if (showing < total) count.textContent += "; the first " + showing + " are shown";
+    if (found.how !== "empty" && showing < total) count.textContent += "; the first " + showing + " are shown";
   }
 
   // The nearest names, by the edit distance of each typed word to the closest word (or start of a
@@ -263,7 +266,7 @@ document$.subscribe(function () {
       link.href = "#" + item.entry.id;
       link.textContent = item.entry.name;
       // The entry is set aside by the filter: show them all.
-      link.addEventListener("click", clear);
+      link.addEventListener("click", clearOnPlainClick);
       if (place) suggestions.appendChild(document.createTextNode(", "));
       suggestions.appendChild(link);
     });
@@ -287,9 +290,12 @@ document$.subscribe(function () {
   var pending;
   // `now` writes it at once: a link clicked to leave the filter then resolves against the
   // address without ?q= (Material's instant navigation may write the address after any timer).
+  // Never onto another page: instant navigation may have left this one before the timer ends.
+  var glossaryPath = window.location.pathname;
   function remember(query, now) {
     window.clearTimeout(pending);
     function write() {
+      if (window.location.pathname !== glossaryPath) return;
       var url = new URL(window.location.href);
       if (query.trim()) url.searchParams.set("q", query.trim());
       else url.searchParams.delete("q");
@@ -307,19 +313,25 @@ document$.subscribe(function () {
   apply(input.value);
   remember(input.value, true);
   input.addEventListener("input", function () {
+    showAll = false;
     apply(input.value);
     remember(input.value);
   });
   function clear() {
+    showAll = false;
     input.value = "";
     apply("");
     remember("", true);
   }
-  // A link to an entry the filter set aside (a "see also") shows the whole list first.
+  // A click that opens a link here (not in a new tab or window) first shows the whole list.
+  function clearOnPlainClick(event) {
+    if (!(event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) clear();
+  }
+  // So does a link to an entry the filter set aside (a "see also").
   results.addEventListener("click", function (event) {
     var link = event.target.closest("a[href^='#']");
     var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
-    if (target && !results.contains(target)) clear();
+    if (target && !results.contains(target)) clearOnPlainClick(event);
   });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && input.value) {
