@@ -115,8 +115,8 @@ def on_nav(nav, config, files):
     return nav
 
 
-# Pure, and asked for every link of every page; a page asks again for the targets it linked
-# (its own URL is in every key), so a page's worth of them is all there is to keep.
+# Pure, and asked for every link of every page. Each key holds the asking page's own URL, so no
+# other page asks for it again: a bounded cache keeps a page's repeated targets, not the site's.
 @functools.lru_cache(maxsize=4096)
 def relative_url(url: str, from_url: str) -> str:
     """`url` seen from the page at `from_url`; the home page's empty URL stays a folder ('../')."""
@@ -174,17 +174,16 @@ def on_page_context(context, page, config, nav):
         link_page(source)
         if source == site.STUDY:
             fill_study_deck(page, config)
-        if site.is_family(source) and page.content is not None:
+        if site.is_family(source):
             build.cheatsheet_spool.put(source, printing.cheatsheet_section(source.removesuffix(".md"), page.content))
     return context
 
 
-@event_priority(-200)  # the page is written: nothing reads its content again
+@event_priority(-200)  # the page's HTML is final: nothing reads its content again
 def on_post_page(output, page, config):
     # MkDocs keeps every page to the end of the build; without its HTML, which the cheat sheet has
     # set aside on disk, the site's text is not held twice in memory at once (notekit/spool.py).
-    if page.file.src_uri in build.pages:
-        page.content = None
+    page.content = None
     return output
 
 
@@ -399,6 +398,10 @@ def on_post_build(config):
     finally:
         build.cheatsheet_spool.close()
         gc.unfreeze()
+
+
+def on_build_error(error):
+    build.cheatsheet_spool.close()
 
 
 def write_glossary_json(target: Path, site_url: str) -> None:

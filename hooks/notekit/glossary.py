@@ -100,7 +100,7 @@ def initial(term: Term) -> str:
 
 
 def letter_id(letter: str) -> str:
-    """The id of a letter's group: `letter-e`, or `letter-other` for "#"."""
+    """The id of a letter's heading: `letter-e`, or `letter-other` for "#"."""
     return LETTER_ID_PREFIX + ("other" if letter == "#" else letter.lower())
 
 
@@ -193,18 +193,20 @@ def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
 
 
 def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
-    """`entries_html` in parts: the filter box and jump bar, then each letter's entries. A site
-    with thousands of terms is then linked (and filled) a part at a time, never all at once."""
+    """`entries_html` in parts: the filter box, jump bar and (empty) results, the list's opening,
+    each letter's group of entries, the list's end. A site with thousands of terms is then linked
+    (and filled) a part at a time, never all at once."""
     terms = index.sorted_terms()
     by_letter: dict[str, list[Term]] = {}
     for term in terms:
         by_letter.setdefault(initial(term), []).append(term)
-    contained = " glossary-contained" if len(terms) > CONTAINED_FROM else ""
-    groups = ["\n".join([FILTER_BOX, jump_bar(terms), RESULTS.format(contained)])]
-    groups.append(LIST_OPEN.format(contained))
+    contained = len(terms) > CONTAINED_FROM
+    wrapper_class = " glossary-contained" if contained else ""
+    groups = ["\n".join([FILTER_BOX, jump_bar(terms), RESULTS.format(wrapper_class)])]
+    groups.append(LIST_OPEN.format(wrapper_class))
     for letter, members in by_letter.items():
         heading = f'<p class="glossary-letter glossary-plain" id="{letter_id(letter)}" aria-hidden="true">{letter}</p>'
-        parts = [group_open(len(members), bool(contained)), heading]
+        parts = [group_open(len(members), contained), heading]
         for start in range(0, len(members), CHUNK_SIZE):
             chunk = members[start : start + CHUNK_SIZE]
             parts += ['<div class="glossary-chunk">', *(entry_html(term, index, href) for term in chunk), "</div>"]

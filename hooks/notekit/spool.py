@@ -12,11 +12,13 @@ import tempfile
 
 class Spool:
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open for the whole build: close() ends it)
+        self._file = None  # made at the first text: a build with no family page makes none
         self._places: dict[str, tuple[int, int]] = {}  # key -> (offset, length) in the file
 
     def put(self, key: str, text: str) -> None:
         """Set `text` aside under `key`; a key put again takes the newer text."""
+        if self._file is None:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 (open for the whole build: close() ends it)
         data = text.encode("utf-8")
         self._file.seek(0, 2)
         self._places[key] = (self._file.tell(), len(data))
@@ -32,5 +34,7 @@ class Spool:
 
     def close(self) -> None:
         """Delete the file: the texts are gone."""
-        self._file.close()
+        if self._file is not None:
+            self._file.close()
+            self._file = None
         self._places.clear()
