@@ -42,7 +42,7 @@ from notekit.linker import TermLinker
 from notekit.page_rules import headings
 from notekit.rebuild import CarriedBuild, PageRecord, signature
 from notekit.spool import Spool
-from notekit.terms import TermIndex, build_index, terms_from_page
+from notekit.terms import Term, TermIndex, build_index, terms_from_page
 
 log = get_plugin_logger(__name__)
 
@@ -257,14 +257,17 @@ def glossary_entries(page_url: str) -> Iterator[str]:
     if build.carried_in is not None:
         groups = build.carried_in.glossary_entries  # the terms are as they were (notekit.rebuild)
     else:
-        groups = glossary.entry_groups(build.index, lambda source: page_href(source, page_url))
-    href = linker_href(page_url)
+        href = linker_href(page_url)
+
+        # No summary tooltips: every summary is on the glossary page already, and thousands fewer
+        # tooltips make it interactive sooner. Each entry is its own section, and its filter box
+        # shows an entry alone: each links its terms afresh (relink_after=0).
+        def link_prose(prose: str, term: Term) -> str:
+            linked = build.linker.link(prose, site.GLOSSARY, href, within=term.id, tooltips=False, relink_after=0)
+            return linked.html
+
+        groups = glossary.entry_groups(build.index, lambda source: page_href(source, page_url), link_prose)
     for number, group in enumerate(groups):
-        if build.carried_in is None:
-            # No summary tooltips: every summary is on the glossary page already, and thousands
-            # fewer tooltips make it interactive sooner. Each entry is its own section, and its
-            # filter box shows an entry alone: each links its terms afresh (relink_after=0).
-            group = build.linker.link(group, site.GLOSSARY, href, tooltips=False, relink_after=0).html
         if dirty_rebuilds is not None:
             build.glossary_entries.append(group)
         yield ("\n" if number else "") + glossary.mentions_html(group, relative)

@@ -74,6 +74,26 @@ def test_an_entry_shows_its_names_summary_source_note_and_see_also():
     assert "glossary-source" not in glossary.entry_html(EFS, index, href)
 
 
+def test_an_entrys_summary_and_see_also_are_linked_together_as_its_own_section():
+    calls = []
+
+    def link_prose(prose, term):
+        calls.append((prose, term.id))
+        return prose.replace("Amazon", "<b>Amazon</b>")
+
+    html = glossary.entry_html(EBS, index_of(EBS, EFS), href, link_prose)
+    assert len(calls) == 1 and calls[0][1] == "ebs"
+    assert calls[0][0].startswith('<p class="glossary-summary">') and calls[0][0].endswith("</p>")
+    assert calls[0][0].count('<p class="glossary-see">') == 1 and "Full note" not in calls[0][0]
+    lines = html.splitlines()
+    assert lines[-2] == '<p class="glossary-see">See also: <a href="#efs"><b>Amazon</b> Elastic File System</a></p>'
+    assert lines.index(next(line for line in lines if "glossary-summary" in line)) < lines.index(
+        next(line for line in lines if "Full note" in line)
+    )
+    alone = glossary.entry_html(EFS, index_of(EFS), href, lambda prose, term: prose.upper())
+    assert "glossary-see" not in alone and '<P CLASS="GLOSSARY-SUMMARY">' in alone
+
+
 def test_entries_escape_what_the_front_matter_says():
     index = index_of(term("amp", "R&D <lab>", summary='Says "x" & <b>y</b>.'))
     html = glossary.entries_html(index, href)

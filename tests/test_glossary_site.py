@@ -171,6 +171,11 @@ def test_terms_link_across_pages_with_their_summary_as_tooltip(pages, terms):
     assert link is not None and link["title"].endswith(terms["ec2"]["summary"])
 
 
+def test_glossary_summaries_link_other_terms_without_tooltips(pages):
+    links = pages[GLOSSARY].article.select(".glossary-summary a.glossary-link")
+    assert len(links) >= 10 and not [str(a) for a in links if a.has_attr("title")]
+
+
 FORBIDDEN_PLACES = "h1, h2, h3, h4, h5, h6, a a, code, pre, abbr, .admonition-title, .tabbed-labels, summary"
 
 

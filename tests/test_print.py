@@ -206,3 +206,15 @@ def test_a_cheat_sheet_section_renames_ids_and_their_links_in_tags_only():
     assert '&lt;div id="main"&gt; href="#a"' in section  # code that only looks like markup
     assert 'href="#storage-y"' in section and 'id="storage-z"' in section  # attributes after a line break
     assert '<a href="#storage-q" id="storage-w">' in section and 'href="../other/#ebs"' in section
+    assert section.startswith('<section class="cheatsheet-page">\n<h3') and section.endswith("</p>\n</section>")
+
+
+def test_a_cheat_sheet_section_leaves_attributes_that_only_look_like_ids_and_links():
+    page_html = (
+        '<p>Write id="x" and href="#y" in prose.</p><div data-id="d" id="real"><a data-href="#h" href="#t">t</a>'
+        '<abbr href="#not-a-link">b</abbr><a\thref="./#tab">tab</a></div>'
+    )
+    section = printing.cheatsheet_section("s", page_html)
+    assert 'Write id="x" and href="#y" in prose.' in section
+    assert '<div data-id="d" id="s-real">' in section and '<a data-href="#h" href="#s-t">' in section
+    assert 'href="#not-a-link"' in section and '<a\thref="#s-tab">' in section

@@ -5,8 +5,9 @@ offers each entry as its own result), with a filter box (hidden without JavaScri
 holds only the title and introduction: the entries are written straight as HTML into the
 rendered page (`entries_html`), because running thousands of generated entries through
 Markdown would cost more than all the other hook work together; for the same reason only the
-entries go through the linker in one pass: each is a section of its own, and all but its prose
-(summary, "see also") is marked `glossary-plain`. Which pages mention a term is known
+entries' prose (summary, "see also") goes through the linker, an entry at a time, as the
+section of its own that each entry is: the names, forms and notes around it are marked
+`glossary-plain` and hold nothing to link. Which pages mention a term is known
 only once every page is linked, so each entry carries a placeholder that `mentions_html` fills.
 
 Speed, with 10,000 terms (`make bench-glossary`): each entry is a `glossary-entry` element, and
@@ -139,9 +140,14 @@ def heading_text(term: Term) -> str:
     return f"{term.name} ({', '.join(term.abbr)})" if term.abbr else term.name
 
 
-def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
+# The entry's prose, linked: (its HTML, the term) -> that HTML with the term's links and marks.
+LinkProse = Callable[[str, Term], str]
+SEE_ALSO = '<p class="glossary-see">'
+
+
+def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], link_prose: LinkProse | None = None) -> str:
     """One entry. `href(source)` is a page's URL relative to the glossary. Its prose (summary and
-    "see also") is left for the linker; the rest is `glossary-plain`."""
+    "see also") is linked by `link_prose`, as one section, if given; the rest is `glossary-plain`."""
     text = html.escape
     forms = [*term.abbr, *term.aliases]
     page = href(term.source)
@@ -166,17 +172,30 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str]) -> str:
             f'. <span class="glossary-source glossary-plain">Source: <a href="{text(ref.url)}">{text(ref.title)}</a>, '
             f"{checked_html(text(ref.checked))}</span>"
         )
+    summary = f'<p class="glossary-summary">{text(term.summary)}</p>'
+    related = [index.terms[other] for other in term.see if other in index.terms]
+    see_also = SEE_ALSO + "See also: " + ", ".join(f'<a href="#{o.id}">{text(o.name)}</a>' for o in related) + "</p>"
+    if link_prose is not None:
+        summary, see_also = linked_prose(summary, see_also if related else "", term, link_prose)
     parts += [
-        f'<p class="glossary-summary">{text(term.summary)}</p>',
+        summary,
         f'<p class="glossary-meta glossary-plain">Full note: '
         f'<a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
         placeholder(MENTIONS_PREFIX + term.id),
     ]
-    related = [index.terms[other] for other in term.see if other in index.terms]
     if related:
-        links = ", ".join(f'<a href="#{other.id}">{text(other.name)}</a>' for other in related)
-        parts.append(f'<p class="glossary-see">See also: {links}</p>')
+        parts.append(see_also)
     return "\n".join([*parts, "</div>"])
+
+
+def linked_prose(summary: str, see_also: str, term: Term, link_prose: LinkProse) -> tuple[str, str]:
+    """The summary and "see also" linked together, as one section (an abbreviation the summary
+    expands is not marked again in "see also"), and split again."""
+    if not see_also:
+        return link_prose(summary, term), ""
+    # The summary is escaped text, so the first "see also" opening in the linked HTML is its own.
+    linked_summary, _, linked_see_also = link_prose(summary + "\n" + see_also, term).partition("\n" + SEE_ALSO)
+    return linked_summary, SEE_ALSO + linked_see_also
 
 
 def group_open(entries: int, contained: bool) -> str:
@@ -187,12 +206,12 @@ def group_open(entries: int, contained: bool) -> str:
     return f'<div class="glossary-group" style="contain-intrinsic-size: auto {ENTRY_EMS * entries + 3}em">'
 
 
-def entries_html(index: TermIndex, href: Callable[[str], str]) -> str:
+def entries_html(index: TermIndex, href: Callable[[str], str], link_prose: LinkProse | None = None) -> str:
     """The filter box, the jump bar and every entry under its letter, for the page's placeholder."""
-    return "\n".join(entry_groups(index, href))
+    return "\n".join(entry_groups(index, href, link_prose))
 
 
-def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
+def entry_groups(index: TermIndex, href: Callable[[str], str], link_prose: LinkProse | None = None) -> list[str]:
     """`entries_html` in parts: the filter box, jump bar and (empty) results, the list's opening,
     each letter's group of entries, the list's end. A site with thousands of terms is then linked
     (and filled) a part at a time, never all at once."""
@@ -209,7 +228,11 @@ def entry_groups(index: TermIndex, href: Callable[[str], str]) -> list[str]:
         parts = [group_open(len(members), contained), heading]
         for start in range(0, len(members), CHUNK_SIZE):
             chunk = members[start : start + CHUNK_SIZE]
-            parts += ['<div class="glossary-chunk">', *(entry_html(term, index, href) for term in chunk), "</div>"]
+            parts += [
+                '<div class="glossary-chunk">',
+                *(entry_html(term, index, href, link_prose) for term in chunk),
+                "</div>",
+            ]
         groups.append("\n".join([*parts, "</div>"]))
     groups.append(LIST_CLOSE)
     return groups

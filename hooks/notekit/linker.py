@@ -147,10 +147,12 @@ class TermLinker:
                     enclosing.append(regions[next_region])
                     next_region += 1
                 enclosing = [region for region in enclosing if region.end > match.start]
-                untouched = any(region.untouched for region in enclosing)
-                unlinked = any(region.unlinked for region in enclosing)
-                unmarked = any(region.unmarked for region in enclosing)
-                enclosing_ends = min((region.end for region in enclosing), default=len(page_html) + 1)
+                untouched = unlinked = unmarked = False
+                enclosing_ends = len(page_html) + 1
+                for region in enclosing:  # a handful at most: one loop, not four
+                    untouched, unlinked = untouched or region.untouched, unlinked or region.unlinked
+                    unmarked = unmarked or region.unmarked
+                    enclosing_ends = min(enclosing_ends, region.end)
             if untouched:
                 continue
             words = page_html[match.start : match.end]

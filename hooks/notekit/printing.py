@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import re
+import string
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from notekit.site import CHEATSHEET_PDF, placeholder
@@ -35,11 +37,13 @@ The official source of each update, correction and addition is on its page and i
 """
 # Where the family pages go in the rendered cheat sheet: hooks/site.py writes them in after the build.
 FAMILIES_MARKER = "<!-- cheat sheet: the family pages -->"
-# Each pattern starts with "<", which the regular expression engine skips ahead to, and stays within
-# one tag: text that only looks like markup (`id="x"` in code, where "<" is "&lt;") is left alone.
+# Only what stands in a tag is changed: text that only looks like markup (`id="x"` in code, where
+# "<" is "&lt;") is left alone. A page has thousands of tags and a few ids and same-page links, so
+# an attribute is found by its own text, then checked to stand in a tag (`in_tag`).
 HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
-ID_ATTRIBUTE = re.compile(r'(<[A-Za-z][^<>]*?\s)id="([^"]+)"')
-SAME_PAGE_LINK = re.compile(r'(<a\s[^<>]*?)href="(?:\./)?#([^"]*)"')
+# Patterns that start with a literal are searched fast; the space before is checked in `in_tag`.
+ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
+SAME_PAGE_LINK = re.compile(r'href="(?:\./)?#([^"]*)"')
 
 OUTSIDE_LINK = re.compile(r"""<a\b(?P<attrs>[^>]*?\bhref=(?P<quote>["'])(?P<url>https?://[^"']+)(?P=quote)[^>]*)>""")
 
@@ -71,6 +75,33 @@ def cheatsheet_section(stem: str, page_html: str) -> str:
     (`storage-ebs`) so none repeats across pages, and links within the page follow its ids.
     """
     body = HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", page_html)
-    body = ID_ATTRIBUTE.sub(rf'\1id="{stem}-\2"', body)  # stems are lowercase words and hyphens
-    body = SAME_PAGE_LINK.sub(rf'\1href="#{stem}-\2"', body)
+    body = in_tags_only(ID_ATTRIBUTE, body, lambda m: f'id="{stem}-{m.group(1)}"', "")
+    body = in_tags_only(SAME_PAGE_LINK, body, lambda m: f'href="#{stem}-{m.group(1)}"', "a")
     return f'<section class="cheatsheet-page">\n{body}\n</section>'
+
+
+def in_tags_only(attribute: re.Pattern, page_html: str, rewrite: Callable[[re.Match], str], tag_name: str) -> str:
+    """`page_html` with each `attribute` found in an opening tag (of `tag_name`, or of any element
+    when empty) rewritten, the first in each tag."""
+    pieces, last, rewritten_tag = [], 0, -1
+    for found in attribute.finditer(page_html):
+        tag = in_tag(page_html, found.start(), tag_name)
+        if tag is None or tag == rewritten_tag:
+            continue
+        pieces += [page_html[last : found.start()], rewrite(found)]
+        last, rewritten_tag = found.end(), tag
+    return "".join(pieces) + page_html[last:] if pieces else page_html
+
+
+def in_tag(page_html: str, position: int, tag_name: str) -> int | None:
+    """Where the opening tag that the attribute at `position` stands in starts, if it stands in
+    one, after a space (of `tag_name`, or of any element when empty)."""
+    start = page_html.rfind("<", 0, position)
+    if start < 0 or not page_html[position - 1].isspace() or page_html.find(">", start, position) >= 0:
+        return None
+    if tag_name:
+        name_end = start + 1 + len(tag_name)
+        named = page_html.startswith(tag_name, start + 1) and page_html[name_end].isspace()
+    else:
+        named = page_html[start + 1] in string.ascii_letters
+    return start if named else None
