@@ -36,7 +36,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-from notekit import glossary, printing, rebuild, search_index, site, study
+from notekit import glossary, printing, rebuild, search_index, site, study, term_data
 from notekit.claims import claim_problems, term_claims
 from notekit.linker import TermLinker
 from notekit.page_rules import headings
@@ -326,7 +326,7 @@ def write_atomically(path: Path, pieces: Iterable[str]) -> None:
 
 def fill_study_deck(page, config) -> None:
     # The deck needs no mentions: the records are made without them, and without linking every page.
-    records = glossary.term_records(build.index, build.url_of.__getitem__, config.site_url or "", {})
+    records = term_data.term_records(build.index, build.url_of.__getitem__, config.site_url or "", {})
     nav_urls = [build.url_of[source] for source in build.nav_sources]
     page.content = fill(page, study.DECK_PLACEHOLDER, study.deck_html(study.deck(records, nav_urls)))
 
@@ -408,8 +408,8 @@ def on_build_error(error):
 
 
 def write_glossary_json(target: Path, site_url: str) -> None:
-    records = glossary.term_records(build.index, build.url_of.__getitem__, site_url, mentions())
-    json_text = glossary.glossary_json(records, site_url)
+    records = term_data.term_records(build.index, build.url_of.__getitem__, site_url, mentions())
+    json_text = term_data.glossary_json(records, site_url)
     if not target.exists() or target.read_text(encoding="utf-8") != json_text:
         target.write_text(json_text, encoding="utf-8")
 

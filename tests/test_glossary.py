@@ -1,5 +1,6 @@
-"""Unit tests of `notekit.glossary`: the glossary's entries, letters, compact list, search records,
-mentions, term records and glossary.json, made from small term indexes."""
+"""Unit tests of `notekit.glossary` and `notekit.term_data`: the glossary's entries, letters,
+compact list, search records, mentions, term records and glossary.json, made from small term
+indexes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import re
 
 import pytest
-from notekit import glossary
+from notekit import glossary, term_data
 from notekit.site import placeholder, unfilled
 from notekit.terms import Reference, Term, build_index
 
@@ -122,22 +123,24 @@ def test_compact_list_and_search_records():
 def test_term_records_and_the_json_document():
     index = index_of(EBS, EFS)
     mentions = {"ebs": [("Storage", "storage/")]}
-    records = glossary.term_records(index, lambda source: source.removesuffix(".md") + "/", "https://x.test/", mentions)
+    records = term_data.term_records(
+        index, lambda source: source.removesuffix(".md") + "/", "https://x.test/", mentions
+    )
     ebs = records[0]
     assert ebs["path"] == "s/#ebs" and ebs["url"] == "https://x.test/s/#ebs" and ebs["glossary_path"] == "glossary/#ebs"
     assert ebs["mentions"] == [{"title": "Storage", "path": "storage/"}] and ebs["see_also"] == ["efs"]
     assert ebs["source"] == {"title": "Preserve data", "url": "https://docs.aws.amazon.com/ebs/", "checked": "2026-11"}
     assert records[1]["source"] is None
-    text = glossary.glossary_json(records, "https://x.test/")
+    text = term_data.glossary_json(records, "https://x.test/")
     document = json.loads(text)
-    assert document["format"] == glossary.JSON_FORMAT and document["version"] == glossary.JSON_VERSION
+    assert document["format"] == term_data.JSON_FORMAT and document["version"] == term_data.JSON_VERSION
     assert document["terms"] == records
     assert text.count("\n") == len(records) + 2, "a header line, one line per term, the closing line"
 
 
 def test_json_escapes_markup_so_it_can_be_inlined():
-    records = glossary.term_records(index_of(term("x", "X <y> & z")), lambda s: "", "", {})
-    text = glossary.glossary_json(records, "")
+    records = term_data.term_records(index_of(term("x", "X <y> & z")), lambda s: "", "", {})
+    text = term_data.glossary_json(records, "")
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["terms"][0]["name"] == "X <y> & z"
 
@@ -157,7 +160,7 @@ def test_the_readers_words_are_data_of_the_entry_never_its_text():
     text = re.sub(r"<[^>]*>", "", html)
     assert "cheapest" not in text and "spare" not in text
     assert "data-words" not in glossary.entry_html(EFS, index_of(EFS), href)
-    records = glossary.term_records(index_of(spot, EFS), lambda source: "s/", "", {})
+    records = term_data.term_records(index_of(spot, EFS), lambda source: "s/", "", {})
     assert records[0]["reader_words"] == [] and records[1]["reader_words"] == ["cheapest", 'a "spare" <box>']
 
 

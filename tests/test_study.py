@@ -1,5 +1,5 @@
 """The study page's deck (notekit.study) and its place in the build: one card per glossary term,
-made from the same term records as glossary.json (`notekit.glossary.term_records`)."""
+made from the same term records as glossary.json (`notekit.term_data.term_records`)."""
 
 from __future__ import annotations
 

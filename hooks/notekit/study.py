@@ -17,7 +17,7 @@ FIELDS = ("id", "name", "abbreviations", "aliases", "summary", "family", "path")
 
 
 def deck(records: list[dict], page_urls: list[str]) -> dict:
-    """The terms (`notekit.glossary.term_records`), and their families in the order of `page_urls`.
+    """The terms (`notekit.term_data.term_records`), and their families in the order of `page_urls`.
 
     A family sorts where the first of its terms' pages sits in `page_urls` (the navigation), so the
     family checkboxes read like the site's menu; a family on no listed page goes last, A-Z.
