@@ -1,5 +1,5 @@
-"""Every term as data, in glossary order: the records of glossary.json (CONTRIBUTING.md documents
-them), from which the study deck is made too."""
+"""The terms as data, for tools and the study page: one record per term (`term_records`), and
+glossary.json, the documented file made of them (`glossary_json`)."""
 
 from __future__ import annotations
 
