@@ -171,16 +171,20 @@ def entry_html(term: Term, index: TermIndex, href: Callable[[str], str], link_pr
         )
     summary = f'<p class="glossary-summary">{text(term.summary)}</p>'
     related = [index.terms[other] for other in term.see if other in index.terms]
-    see_also = SEE_ALSO + "See also: " + ", ".join(f'<a href="#{o.id}">{text(o.name)}</a>' for o in related) + "</p>"
+    see_also = ""
+    if related:
+        see_also = (
+            SEE_ALSO + "See also: " + ", ".join(f'<a href="#{o.id}">{text(o.name)}</a>' for o in related) + "</p>"
+        )
     if link_prose is not None:
-        summary, see_also = linked_prose(summary, see_also if related else "", term, link_prose)
+        summary, see_also = linked_prose(summary, see_also, term, link_prose)
     parts += [
         summary,
         f'<p class="glossary-meta glossary-plain">Full note: '
         f'<a href="{text(page)}#{term.id}">{text(term.family)}</a>{source}</p>',
         placeholder(MENTIONS_PREFIX + term.id),
     ]
-    if related:
+    if see_also:
         parts.append(see_also)
     return "\n".join([*parts, "</div>"])
 

@@ -150,8 +150,9 @@ class TermLinker:
                 untouched = unlinked = unmarked = False
                 enclosing_ends = len(page_html) + 1
                 for region in enclosing:  # a handful at most: one loop, not four
-                    untouched, unlinked = untouched or region.untouched, unlinked or region.unlinked
-                    unmarked = unmarked or region.unmarked
+                    untouched |= region.untouched
+                    unlinked |= region.unlinked
+                    unmarked |= region.unmarked
                     enclosing_ends = min(enclosing_ends, region.end)
             if untouched:
                 continue
